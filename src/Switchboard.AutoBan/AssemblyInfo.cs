@@ -1,0 +1,6 @@
+namespace Switchboard.AutoBan;
+
+/// <summary>Marker type for the Switchboard.AutoBan assembly.</summary>
+internal static class AssemblyMarker
+{
+}

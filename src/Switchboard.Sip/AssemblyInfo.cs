@@ -1,0 +1,6 @@
+namespace Switchboard.Sip;
+
+/// <summary>Marker type for the Switchboard.Sip assembly.</summary>
+internal static class AssemblyMarker
+{
+}

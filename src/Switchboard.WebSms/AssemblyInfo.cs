@@ -1,0 +1,6 @@
+namespace Switchboard.WebSms;
+
+/// <summary>Marker type for the Switchboard.WebSms assembly.</summary>
+internal static class AssemblyMarker
+{
+}

@@ -87,7 +87,7 @@ internal static class PjsipObjectReader
             r.Error(i.SourceFile, i.SourceLine, "identify requires endpoint");
         }
 
-        if (i.Matches.Count == 0 && i.MatchHeader.Length == 0 && i.MatchRequestUri.Length == 0)
+        if (!r.Failed && i.Matches.Count == 0 && i.MatchHeader.Length == 0 && i.MatchRequestUri.Length == 0)
         {
             r.Error(i.SourceFile, i.SourceLine, "identify matches nothing: set match, match_header or match_request_uri");
         }

@@ -190,7 +190,7 @@ public sealed class PjsipObjectTests
     [InlineData("[x]\ntype=endpoint\ntransport=missing\n", 1, "transport 'missing' does not exist")]
     [InlineData("[x]\ntype=identify\nendpoint=missing\nmatch=1.2.3.4\n", 1, "endpoint 'missing' does not exist")]
     [InlineData("[x]\ntype=registration\nserver_uri=sip:a\nclient_uri=sip:b@a\noutbound_auth=missing\n", 1, "outbound_auth 'missing' does not exist")]
-    [InlineData("[x]\ntype=transport\nprotocol=tls\n", 1, "without cert_file")]
+    [InlineData("[x]\ntype=transport\nprotocol=tls\ncert_file=c.pem\n", 1, "must be set together")]
     [InlineData("[x]\ntype=aor\ndefault_expiration=10\n", 1, "clamped")]
     [InlineData("[x]\ntype=global\n[y]\ntype=global\n", 3, "more than one type=global")]
     public void Warnings_with_file_and_line(string text, int line, string fragment)

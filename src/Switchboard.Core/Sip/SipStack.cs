@@ -157,6 +157,33 @@ public sealed partial class SipStack : ITransportHandler, ISipMessageSender
         }
     }
 
+    /// <summary>The transport to use for <paramref name="peer"/>: its named transport, else the first of its protocol and family.</summary>
+    public ITransport? TransportFor(in SipPeer peer)
+    {
+        if (peer.LocalTransport is { } name && _transports.TryGet(name, out var named))
+        {
+            return named;
+        }
+
+        return _transports.Find(SipPeers.ToTransport(peer.Protocol), peer.Remote.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6);
+    }
+
+    /// <summary>Writes <paramref name="request"/> for <paramref name="peer"/> and starts its client transaction.</summary>
+    public ClientTransaction? SendRequest(OutgoingRequest request, SipPeer peer, IClientTransactionUser user, object? userState = null)
+    {
+        var transport = TransportFor(peer);
+        if (transport is null)
+        {
+            LogNoTransport(peer.Protocol.ToString(), peer.Remote.ToString());
+            return null;
+        }
+
+        peer = peer with { LocalTransport = transport.Name };
+        using var buf = new PooledBufferWriter();
+        request.Write(buf, transport.Local, peer, UserAgent);
+        return Transactions.SendRequest(buf.WrittenSpan, peer, user, userState);
+    }
+
     public bool Send(in SipPeer peer, ReadOnlySpan<byte> message)
     {
         ITransport? transport = null;

@@ -1,6 +1,0 @@
-namespace Switchboard.AutoBan;
-
-/// <summary>Marker type for the Switchboard.AutoBan assembly.</summary>
-internal static class AssemblyMarker
-{
-}

@@ -1,6 +1,0 @@
-namespace Switchboard.Common;
-
-/// <summary>Marker type for the Switchboard.Common assembly.</summary>
-internal static class AssemblyMarker
-{
-}

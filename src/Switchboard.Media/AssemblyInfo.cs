@@ -1,6 +1,0 @@
-namespace Switchboard.Media;
-
-/// <summary>Marker type for the Switchboard.Media assembly.</summary>
-internal static class AssemblyMarker
-{
-}

@@ -1,6 +1,0 @@
-namespace Switchboard.Sip;
-
-/// <summary>Marker type for the Switchboard.Sip assembly.</summary>
-internal static class AssemblyMarker
-{
-}

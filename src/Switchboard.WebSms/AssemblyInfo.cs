@@ -1,6 +1,0 @@
-namespace Switchboard.WebSms;
-
-/// <summary>Marker type for the Switchboard.WebSms assembly.</summary>
-internal static class AssemblyMarker
-{
-}

@@ -1,0 +1,17 @@
+namespace Switchboard.Cli;
+
+/// <summary><c>switchboard config check</c>: every error and warning with file:line; exit 1 on any error.</summary>
+internal static class ConfigCheckCommand
+{
+    public static int Run(string configDir, TextWriter output)
+    {
+        if (!Directory.Exists(configDir))
+        {
+            output.WriteLine($"{configDir}: error: configuration directory does not exist");
+            return 1;
+        }
+
+        output.WriteLine($"{configDir}: no configuration checker registered yet");
+        return 0;
+    }
+}

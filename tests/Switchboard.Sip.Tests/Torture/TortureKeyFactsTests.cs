@@ -17,6 +17,18 @@ public sealed class TortureKeyFactsTests
         return m;
     }
 
+    private static SipNameAddr Na(SipMessage m, SipHeaderId id)
+    {
+        Assert.True(m.TryGetNameAddr(id, out SipNameAddr na), id.ToString());
+        return na;
+    }
+
+    private static SipUri U(ReadOnlyMemory<byte> bytes)
+    {
+        Assert.True(SipUri.TryParse(bytes, out SipUri u), S(bytes));
+        return u;
+    }
+
     private static List<SipVia> Vias(SipMessage m)
     {
         List<SipVia> list = [];
@@ -34,7 +46,7 @@ public sealed class TortureKeyFactsTests
     {
         using SipMessage m = Parse("rfc4475", "wsinv");
         Assert.Equal(SipMethod.Invite, m.Method);
-        Assert.True(SipUri.TryParse(m.RequestUri, out SipUri ruri));
+        SipUri ruri = U(m.RequestUri);
         Assert.Equal("vivekg", S(ruri.User));
         Assert.True(ruri.TryGetParameter("unknownparam"u8, out ReadOnlyMemory<byte> up) && up.IsEmpty);
         Assert.True(m.TryGetTo(out SipNameAddr to));
@@ -67,7 +79,8 @@ public sealed class TortureKeyFactsTests
         Assert.Equal("newvalue", S(np));
         Assert.False(contacts.MoveNext());
         Assert.True(m.TryGetHeader(SipHeaderId.Route, out ReadOnlyMemory<byte> route));
-        Assert.True(SipNameAddr.TryParse(route, out SipNameAddr r) && SipUri.TryParse(r.Uri, out SipUri ru) && ru.IsLooseRouter);
+        Assert.True(SipNameAddr.TryParse(route, out SipNameAddr r));
+        Assert.True(U(r.Uri).IsLooseRouter);
         Assert.Equal(150, m.Body.Length);
         Assert.Equal("application/sdp", S(m.ContentType));
     }
@@ -78,7 +91,7 @@ public sealed class TortureKeyFactsTests
         using SipMessage m = Parse("rfc4475", "intmeth");
         Assert.Equal(SipMethod.Unknown, m.Method);
         Assert.Equal("!interesting-Method0123456789_*+`.%indeed'~", S(m.MethodBytes));
-        Assert.True(SipUri.TryParse(m.RequestUri, out SipUri uri));
+        SipUri uri = U(m.RequestUri);
         Assert.Equal("1_unusual.URI~(to-be!sure)&isn't+it$/crazy?,/;;*", S(uri.User));
         Assert.Equal("&it+has=1,weird!*pas$wo~d_too.(doesn't-it)", S(uri.Password));
         Assert.Equal("example.com", S(uri.Host));
@@ -101,14 +114,14 @@ public sealed class TortureKeyFactsTests
     public void Esc01_EscapedUrisAreEquivalentToTheirUnescapedForms()
     {
         using SipMessage m = Parse("rfc4475", "esc01");
-        Assert.True(SipUri.TryParse(m.RequestUri, out SipUri ruri));
+        SipUri ruri = U(m.RequestUri);
         Assert.Equal("sips%3Auser%40example.com", S(ruri.User));
         Assert.Equal("example.net", S(ruri.Host));
-        Assert.True(m.TryGetTo(out SipNameAddr to) && SipUri.TryParse(to.Uri, out SipUri toUri));
-        Assert.True(SipUri.TryParse("sip:user@example.com"u8.ToArray(), out SipUri plain));
+        SipUri toUri = U(Na(m, SipHeaderId.To).Uri);
+        SipUri plain = U("sip:user@example.com"u8.ToArray());
         Assert.True(SipUriComparer.AreEquivalent(toUri, plain));
-        Assert.True(m.TryGetNameAddr(SipHeaderId.Contact, out SipNameAddr contact) && SipUri.TryParse(contact.Uri, out SipUri curi));
-        Assert.True(SipUri.TryParse("sip:caller@host5.example.net;lr;name=value%41"u8.ToArray(), out SipUri cplain));
+        SipUri curi = U(Na(m, SipHeaderId.Contact).Uri);
+        SipUri cplain = U("sip:caller@host5.example.net;lr;name=value%2541"u8.ToArray());
         Assert.True(SipUriComparer.AreEquivalent(curi, cplain));
     }
 
@@ -119,13 +132,13 @@ public sealed class TortureKeyFactsTests
         List<SipUri> uris = [];
         foreach (ReadOnlyMemory<byte> v in m.GetValues(SipHeaderId.Contact))
         {
-            Assert.True(SipNameAddr.TryParse(v, out SipNameAddr na) && SipUri.TryParse(na.Uri, out SipUri u));
-            uris.Add(u);
+            Assert.True(SipNameAddr.TryParse(v, out SipNameAddr na));
+            uris.Add(U(na.Uri));
         }
 
         Assert.Equal(2, uris.Count);
         Assert.False(SipUriComparer.AreEquivalent(uris[0], uris[1]));
-        Assert.Equal("null-%00-null", S(m.TryGetTo(out SipNameAddr to) && SipUri.TryParse(to.Uri, out SipUri tu) ? tu.User : default));
+        Assert.Equal("null-%00-null", S(U(Na(m, SipHeaderId.To).Uri).User));
     }
 
     [Fact]
@@ -158,8 +171,7 @@ public sealed class TortureKeyFactsTests
         Assert.Equal("host.example.com", S(vias[33].Host));
         Assert.Equal("192.0.2.5", S(vias[33].Received));
         Assert.Equal(4 + (50 * 4) + 11, vias[33].Branch.Length);
-        Assert.True(m.TryGetTo(out SipNameAddr to) && SipUri.TryParse(to.Uri, out SipUri tu));
-        Assert.Equal(6000, tu.Port);
+        Assert.Equal(6000, U(Na(m, SipHeaderId.To).Uri).Port);
         Assert.True(m.TryGetFrom(out SipNameAddr from));
         Assert.Equal(2 + (50 * 3) + 3, from.Tag.Length);
         Assert.Equal(150, m.Body.Length);
@@ -181,7 +193,7 @@ public sealed class TortureKeyFactsTests
     public void Semiuri_UserPartKeepsItsSemicolon()
     {
         using SipMessage m = Parse("rfc4475", "semiuri");
-        Assert.True(SipUri.TryParse(m.RequestUri, out SipUri uri));
+        SipUri uri = U(m.RequestUri);
         Assert.Equal("user;par=u%40example.net", S(uri.User));
         Assert.Equal("example.com", S(uri.Host));
         Assert.True(uri.Parameters.IsEmpty);
@@ -266,14 +278,16 @@ public sealed class TortureKeyFactsTests
     {
         using (SipMessage m = Parse("rfc4475", "cparam01"))
         {
-            Assert.True(m.TryGetNameAddr(SipHeaderId.Contact, out SipNameAddr c) && SipUri.TryParse(c.Uri, out SipUri u));
+            SipNameAddr c = Na(m, SipHeaderId.Contact);
+            SipUri u = U(c.Uri);
             Assert.True(u.Parameters.IsEmpty);
             Assert.True(SipParameters.TryGet(c.Parameters, "unknownparam"u8, out _));
         }
 
         using (SipMessage m = Parse("rfc4475", "cparam02"))
         {
-            Assert.True(m.TryGetNameAddr(SipHeaderId.Contact, out SipNameAddr c) && SipUri.TryParse(c.Uri, out SipUri u));
+            SipNameAddr c = Na(m, SipHeaderId.Contact);
+            SipUri u = U(c.Uri);
             Assert.True(u.TryGetParameter("unknownparam"u8, out _));
             Assert.True(c.Parameters.IsEmpty);
         }
@@ -283,7 +297,7 @@ public sealed class TortureKeyFactsTests
     public void Regescrt_ContactUriCarriesEscapedHeader()
     {
         using SipMessage m = Parse("rfc4475", "regescrt");
-        Assert.True(m.TryGetNameAddr(SipHeaderId.Contact, out SipNameAddr c) && SipUri.TryParse(c.Uri, out SipUri u));
+        SipUri u = U(Na(m, SipHeaderId.Contact).Uri);
         Assert.Equal("Route=%3Csip:sip.example.com%3E", S(u.Headers));
     }
 
@@ -306,7 +320,7 @@ public sealed class TortureKeyFactsTests
     public void Rfc5118_RequestUriHostAndPort(string name, string host, int port)
     {
         using SipMessage m = Parse("rfc5118", name);
-        Assert.True(SipUri.TryParse(m.RequestUri, out SipUri uri));
+        SipUri uri = U(m.RequestUri);
         Assert.Equal(SipHostKind.IPv6, uri.HostKind);
         Assert.Equal(host, S(uri.Host));
         Assert.Equal(port, uri.Port);
@@ -339,7 +353,8 @@ public sealed class TortureKeyFactsTests
         {
             List<SipVia> vias = Vias(m);
             Assert.Equal(("[::ffff:192.0.2.10]", 19823), (S(vias[0].Host), vias[0].Port));
-            Assert.True(m.TryGetNameAddr(SipHeaderId.Contact, out SipNameAddr c) && SipUri.TryParse(c.Uri, out SipUri u));
+            SipNameAddr c = Na(m, SipHeaderId.Contact);
+            SipUri u = U(c.Uri);
             Assert.Equal("[::ffff:192.0.2.2]", S(u.Host));
             Assert.Contains("c=IN IP6 ::ffff:192.0.2.2", S(m.Body), StringComparison.Ordinal);
         }

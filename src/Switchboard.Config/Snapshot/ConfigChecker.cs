@@ -26,6 +26,33 @@ public static class ConfigChecker
         return sb.ToString();
     }
 
+    /// <summary>
+    /// Text for <c>core reload</c> / <c>module reload res_pjsip.so</c>: on success a one-line confirmation (plus
+    /// warnings); on failure the errors and a line saying the running configuration was kept.
+    /// </summary>
+    public static string FormatReload(ConfigLoadResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var sb = new StringBuilder();
+        foreach (var d in Sorted(result.Diagnostics))
+        {
+            sb.Append(d).Append('\n');
+        }
+
+        if (result.Snapshot is { } s)
+        {
+            sb.Append("Configuration reloaded (generation ").Append(s.Generation).Append(", ")
+              .Append(result.WarningCount).Append(result.WarningCount == 1 ? " warning)\n" : " warnings)\n");
+        }
+        else
+        {
+            sb.Append("Reload failed with ").Append(result.ErrorCount).Append(result.ErrorCount == 1 ? " error" : " errors")
+              .Append("; the running configuration is unchanged\n");
+        }
+
+        return sb.ToString();
+    }
+
     /// <summary>Process exit code for the check: 0 when loadable (warnings allowed), 1 on any error.</summary>
     public static int ExitCode(ConfigLoadResult result)
     {

@@ -104,11 +104,14 @@ public sealed class ConfigSnapshotLoaderTests : IDisposable
         Assert.False(broken.Succeeded);
         Assert.Contains(broken.Diagnostics, d => d.IsError && d.File == "pjsip_wizard.conf" && d.Line == 4);
         Assert.Same(first, store.Current);
+        Assert.EndsWith("Reload failed with 1 error; the running configuration is unchanged\n", ConfigChecker.FormatReload(broken), StringComparison.Ordinal);
+        Assert.StartsWith("pjsip_wizard.conf:4: error: aor 'alice': bad value 'lots'", ConfigChecker.FormatReload(broken), StringComparison.Ordinal);
 
         WriteValid();
         Directory.CreateDirectory(Path.Combine(_dir, "pjsip.d"));
         Write("pjsip.d/bob.conf", "[bob]\ntype=endpoint\n");
-        Assert.True(store.Reload().Succeeded);
+        var good = store.Reload();
+        Assert.Equal("Configuration reloaded (generation 2, 0 warnings)\n", ConfigChecker.FormatReload(good));
         Assert.NotSame(first, store.Current);
         Assert.Equal(2, store.Current!.Generation);
         Assert.True(store.Current.Pjsip.Endpoints.Contains("bob"));

@@ -33,6 +33,7 @@ internal sealed partial class PbxHost : IAsyncDisposable
     private AutoBanService? _autoban;
     private ConfigSnapshot? _config;
     private DateTimeOffset _lastReload;
+    private readonly SecurityEventLogger _securityLog;
 
     private PbxHost(RunOptions options)
     {
@@ -43,6 +44,7 @@ internal sealed partial class PbxHost : IAsyncDisposable
         _wheel = new TimingWheel(_host.Time);
         _wheel.UnhandledCallbackException = ex => LogTimerFailed(ex.Message);
         _bus.SubscriberFailed = ex => LogSubscriberFailed(ex.Message);
+        _securityLog = new SecurityEventLogger(_bus, _loggers.CreateLogger("security"));
     }
 
     public static PbxHost Create(RunOptions options) => new(options);
@@ -154,6 +156,7 @@ internal sealed partial class PbxHost : IAsyncDisposable
         }
 
         _database?.Dispose();
+        _securityLog.Dispose();
         _wheel.Dispose();
         await _host.DisposeAsync().ConfigureAwait(false);
     }

@@ -17,6 +17,9 @@ internal sealed class PjsipConfigBuilder
 
     public PjsipGlobal? Global { get; set; }
 
+    /// <summary>Objects that had errors and were left out (type, name); references to them are not reported again.</summary>
+    public HashSet<(string Type, string Name)> Failed { get; } = [];
+
     public void AddHints(IEnumerable<WizardHint> hints) => _hints.AddRange(hints);
 
     public void Add(PjsipObject obj, DiagnosticBag diagnostics)

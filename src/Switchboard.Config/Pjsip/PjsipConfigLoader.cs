@@ -47,17 +47,14 @@ public static class PjsipConfigLoader
             foreach (var generated in expansion.Objects)
             {
                 var obj = PjsipObjectReader.Read(generated.TypeName, generated.Name, generated.Entries, generated.File, generated.Line, diagnostics);
-                if (obj is not null)
-                {
-                    builder.Add(obj, diagnostics);
-                }
+                AddOrMarkFailed(builder, obj, generated.TypeName, generated.Name, diagnostics);
             }
 
             builder.AddHints(expansion.Hints);
         }
 
         var config = builder.Build();
-        PjsipReferenceChecker.Check(config, diagnostics);
+        PjsipReferenceChecker.Check(config, builder.Failed, diagnostics);
         return config;
     }
 
@@ -91,7 +88,16 @@ public static class PjsipConfigLoader
         }
 
         var obj = PjsipObjectReader.Read(type, category.Name, category.Entries, category.File, category.Line, diagnostics, builder.Global);
-        if (obj is not null)
+        AddOrMarkFailed(builder, obj, type, category.Name, diagnostics);
+    }
+
+    private static void AddOrMarkFailed(PjsipConfigBuilder builder, PjsipObject? obj, string type, string name, DiagnosticBag diagnostics)
+    {
+        if (obj is null)
+        {
+            builder.Failed.Add((type, name));
+        }
+        else
         {
             builder.Add(obj, diagnostics);
         }

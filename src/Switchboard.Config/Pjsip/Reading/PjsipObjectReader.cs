@@ -42,9 +42,10 @@ internal static class PjsipObjectReader
 
     private static PjsipTransport Validate(PjsipTransport t, OptionReader r)
     {
-        if (t.Protocol is TransportProtocol.Tls && (t.CertFile.Length == 0 || t.PrivKeyFile.Length == 0))
+        // A tls/wss transport without cert_file is fine: Switchboard's certificate store (self-signed or ACME) serves it.
+        if (t.CertFile.Length > 0 != t.PrivKeyFile.Length > 0)
         {
-            r.Warning(t.SourceFile, t.SourceLine, "tls transport without cert_file and priv_key_file: the server certificate must come from the TLS store");
+            r.Warning(t.SourceFile, t.SourceLine, "cert_file and priv_key_file must be set together; the certificate store is used instead");
         }
 
         return t;
@@ -87,7 +88,7 @@ internal static class PjsipObjectReader
             r.Error(i.SourceFile, i.SourceLine, "identify requires endpoint");
         }
 
-        if (i.Matches.Count == 0 && i.MatchHeader.Length == 0 && i.MatchRequestUri.Length == 0)
+        if (!r.Failed && i.Matches.Count == 0 && i.MatchHeader.Length == 0 && i.MatchRequestUri.Length == 0)
         {
             r.Error(i.SourceFile, i.SourceLine, "identify matches nothing: set match, match_header or match_request_uri");
         }

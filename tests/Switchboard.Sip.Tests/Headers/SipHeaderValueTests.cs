@@ -85,4 +85,12 @@ public sealed class SipHeaderValueTests
         Assert.Equal(SipHeaderId.WwwAuthenticate, SipHeaderNames.Identify("www-authenticate"u8));
         Assert.Equal(SipHeaderId.Other, SipHeaderNames.Identify("X-Custom"u8));
     }
+
+    [Fact]
+    public void EventWithId()
+    {
+        Assert.True(SipEvent.TryParse(B(" refer ;id=93809824 "), out SipEvent e));
+        Assert.Equal(("refer", "93809824"), (S(e.Package), S(e.Id)));
+        Assert.False(SipEvent.TryParse(B(";id=1"), out _));
+    }
 }

@@ -14,7 +14,7 @@ public abstract class ServerTransaction
     private readonly TransactionLayer _layer;
     private SipMessage? _request;
     private RetainedBytes _keyStorage;
-    private byte[]? _responseToTag;
+    private Rfc2543Match? _rfc2543;
     private volatile TransactionState _state;
     private bool _finished;
 
@@ -55,17 +55,17 @@ public abstract class ServerTransaction
     /// <summary>Free slot for the TU (e.g. its channel or call object).</summary>
     public object? UserState { get; set; }
 
-    internal bool IsRfc2543 { get; private set; }
+    internal bool IsRfc2543 => _rfc2543 is not null;
 
     internal ServerTransactionKey Key { get; private set; }
 
-    internal Rfc2543TransactionKey Key2543 { get; private set; }
+    internal Rfc2543TransactionKey Key2543 => _rfc2543!.Key;
 
     /// <summary>RFC 2543 only: the To tag of the request (slice of the kept request).</summary>
-    internal ReadOnlyMemory<byte> RequestToTag { get; private set; }
+    internal ReadOnlyMemory<byte> RequestToTag => _rfc2543?.RequestToTag ?? default;
 
     /// <summary>RFC 2543 only: the To tag of the last response sent (the ACK must carry it).</summary>
-    internal ReadOnlySpan<byte> ResponseToTag => _responseToTag;
+    internal ReadOnlySpan<byte> ResponseToTag => _rfc2543?.ResponseToTag;
 
     private protected TransactionLayer Layer => _layer;
 
@@ -151,9 +151,7 @@ public abstract class ServerTransaction
 
     internal void InitKey2543(in Rfc2543TransactionKey key, ReadOnlyMemory<byte> requestToTag)
     {
-        IsRfc2543 = true;
-        Key2543 = key;
-        RequestToTag = requestToTag;
+        _rfc2543 = new Rfc2543Match(key, requestToTag);
     }
 
     /// <summary>Sends bytes to the peer (under the lock).</summary>
@@ -267,7 +265,7 @@ public abstract class ServerTransaction
         {
             using (parsed)
             {
-                _responseToTag = parsed.TryGetTo(out var to) && !to.Tag.IsEmpty ? to.Tag.ToArray() : null;
+                _rfc2543!.ResponseToTag = parsed.TryGetTo(out var to) && !to.Tag.IsEmpty ? to.Tag.ToArray() : null;
             }
         }
     }

@@ -104,12 +104,11 @@ public sealed class TcpConnectionTests
     {
         await using var a = StreamTransports.Tcp();
         a.Start(new RecordingHandler());
-        int deadPort;
-        using (var probe = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp))
-        {
-            probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            deadPort = ((IPEndPoint)probe.LocalEndPoint!).Port;
-        }
+
+        // Bound but not listening: connections are refused, and no other test can take the port meanwhile.
+        using var probe = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        int deadPort = ((IPEndPoint)probe.LocalEndPoint!).Port;
 
         var status = await a.SendAsync(TestFramer.Message("OPTIONS sip:nobody SIP/2.0"), PeerAddress.FromEndPoint(new IPEndPoint(IPAddress.Loopback, deadPort)));
         Assert.Equal(SendStatus.ConnectFailed, status);

@@ -168,17 +168,11 @@ public sealed class UdpTransportTests
         var handler = new RecordingHandler();
         server.Start(handler);
 
-        // A port nobody listens on: the ICMP port-unreachable that comes back must be ignored.
-        int deadPort;
-        using (var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp))
-        {
-            probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            deadPort = ((IPEndPoint)probe.LocalEndPoint!).Port;
-        }
-
+        // An address and port nobody listens on (127.0.0.77: no test binds there): the ICMP port-unreachable
+        // that comes back must be ignored.
         for (int i = 0; i < 5; i++)
         {
-            server.Send("ping"u8, PeerAddress.FromEndPoint(new IPEndPoint(IPAddress.Loopback, deadPort)));
+            server.Send("ping"u8, PeerAddress.FromEndPoint(new IPEndPoint(IPAddress.Parse("127.0.0.77"), 9 + i)));
         }
 
         using var sender = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);

@@ -122,13 +122,15 @@ public abstract class StreamTransport : ITransport, IAcceptTarget
         CancellationToken cancellationToken = default)
     {
         var status = SendCore(data.Span, destination, serverName, out var connection);
-        if (status != SendStatus.Queued || connection is null || connection.IsOpen)
+        if (connection is null || !connection.IsOutbound || connection.IsOpen ||
+            status is not (SendStatus.Queued or SendStatus.Closed))
         {
             return status;
         }
 
+        // A new outbound connection: wait for the connect (and handshake) to report its outcome.
         bool established = await connection.WhenEstablished.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return established ? SendStatus.Queued : SendStatus.ConnectFailed;
+        return established ? status : SendStatus.ConnectFailed;
     }
 
     /// <summary>

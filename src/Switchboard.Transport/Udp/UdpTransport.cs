@@ -269,7 +269,8 @@ public sealed class UdpTransport : ITransport
         }
     }
 
-    private void Deliver(ReadOnlyMemory<byte> datagram, SocketAddress from, ITransportHandler handler, LocalTransportInfo local)
+    /// <summary>Per-datagram path after the socket read: address decode, admission filter, handler (internal for benchmarks).</summary>
+    internal void Deliver(ReadOnlyMemory<byte> datagram, SocketAddress from, ITransportHandler handler, LocalTransportInfo local)
     {
         if (!SocketAddressCodec.TryRead(from, out var peer))
         {

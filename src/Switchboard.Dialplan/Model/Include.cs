@@ -9,6 +9,6 @@ namespace Switchboard.Dialplan.Model;
 /// <param name="Line">Line where it was written.</param>
 public sealed record Include(string ContextName, TimeSpec? When, string File, int Line)
 {
-    /// <summary>The include as written in <c>dialplan show</c> (name plus time spec).</summary>
-    public string Display => When is null ? ContextName : $"{ContextName}|{When.Text}";
+    /// <summary>The include as written (name plus time spec), as <c>dialplan show</c> prints it.</summary>
+    public string Display => When is null ? ContextName : $"{ContextName},{When.Text}";
 }

@@ -54,7 +54,7 @@ public static class AutoBanConfigLoader
                 case "asmanager":
                     break;
                 default:
-                    diagnostics.Add(new ConfDiagnostic(e.Where, $"unknown section [{e.Section}] (key '{e.Key}' ignored)"));
+                    diagnostics.Add(new ConfDiagnostic(e.File, e.Line, $"unknown section [{e.Section}] (key '{e.Key}' ignored)"));
                     break;
             }
         }
@@ -65,7 +65,8 @@ public static class AutoBanConfigLoader
         }
 
         o = o with { Whitelist = white, Blacklist = black };
-        return new AutoBanConfig(o, diagnostics);
+        var ordered = diagnostics.OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ToArray();
+        return new AutoBanConfig(o, ordered);
     }
 
     private static AutoBanOptions ApplyAutoBan(AutoBanOptions o, ConfEntry e, List<ConfDiagnostic> d, List<string> white,
@@ -81,7 +82,7 @@ public static class AutoBanConfigLoader
                     return o with { MaxCount = max };
                 }
 
-                d.Add(new ConfDiagnostic(e.Where, $"maxcount '{e.Value}' is not a whole number >= 1; using {o.MaxCount}"));
+                d.Add(new ConfDiagnostic(e.File, e.Line, $"maxcount '{e.Value}' is not a whole number >= 1; using {o.MaxCount}"));
                 return o;
             case "watchtime":
                 return TryTime(e, d, out var watch) ? o with { WatchTime = watch } : o;
@@ -93,7 +94,7 @@ public static class AutoBanConfigLoader
                     return o with { RepeatMult = mult };
                 }
 
-                d.Add(new ConfDiagnostic(e.Where, $"repeatmult '{e.Value}' is not a number from 1 to 1000000; using {o.RepeatMult.ToString(CultureInfo.InvariantCulture)}"));
+                d.Add(new ConfDiagnostic(e.File, e.Line, $"repeatmult '{e.Value}' is not a number from 1 to 1000000; using {o.RepeatMult.ToString(CultureInfo.InvariantCulture)}"));
                 return o;
             case "ipv6prefix":
                 if (int.TryParse(e.Value.TrimStart('/'), NumberStyles.None, CultureInfo.InvariantCulture, out int prefix) && prefix is >= 16 and <= 128)
@@ -101,7 +102,7 @@ public static class AutoBanConfigLoader
                     return o with { Ipv6PrefixLength = prefix };
                 }
 
-                d.Add(new ConfDiagnostic(e.Where, $"ipv6prefix '{e.Value}' is not a prefix length from 16 to 128; using {o.Ipv6PrefixLength}"));
+                d.Add(new ConfDiagnostic(e.File, e.Line, $"ipv6prefix '{e.Value}' is not a prefix length from 16 to 128; using {o.Ipv6PrefixLength}"));
                 return o;
             case "whitelist":
                 addressEntries.Add((e, white));
@@ -110,7 +111,7 @@ public static class AutoBanConfigLoader
                 addressEntries.Add((e, black));
                 return o;
             default:
-                d.Add(new ConfDiagnostic(e.Where, $"unknown key '{e.Key}' in [autoban] ignored"));
+                d.Add(new ConfDiagnostic(e.File, e.Line, $"unknown key '{e.Key}' in [autoban] ignored"));
                 return o;
         }
     }
@@ -127,7 +128,7 @@ public static class AutoBanConfigLoader
                     return o with { NftCommand = e.Value };
                 }
 
-                d.Add(new ConfDiagnostic(e.Where, $"cmd '{e.Value}' must be one program name or path (no arguments); using {o.NftCommand}"));
+                d.Add(new ConfDiagnostic(e.File, e.Line, $"cmd '{e.Value}' must be one program name or path (no arguments); using {o.NftCommand}"));
                 return o;
             case "table":
                 if (IsNftName(e.Value))
@@ -135,17 +136,17 @@ public static class AutoBanConfigLoader
                     return o with { NftTable = e.Value };
                 }
 
-                d.Add(new ConfDiagnostic(e.Where, $"table '{e.Value}' is not a valid nft table name; using {o.NftTable}"));
+                d.Add(new ConfDiagnostic(e.File, e.Line, $"table '{e.Value}' is not a valid nft table name; using {o.NftTable}"));
                 return o;
             case "family":
                 if (!string.Equals(e.Value, "inet", StringComparison.OrdinalIgnoreCase))
                 {
-                    d.Add(new ConfDiagnostic(e.Where, $"family '{e.Value}' ignored: the table is always 'inet' (IPv4 and IPv6)"));
+                    d.Add(new ConfDiagnostic(e.File, e.Line, $"family '{e.Value}' ignored: the table is always 'inet' (IPv4 and IPv6)"));
                 }
 
                 return o;
             default:
-                d.Add(new ConfDiagnostic(e.Where, $"unknown key '{e.Key}' in [nftables] ignored"));
+                d.Add(new ConfDiagnostic(e.File, e.Line, $"unknown key '{e.Key}' in [nftables] ignored"));
                 return o;
         }
     }
@@ -166,7 +167,7 @@ public static class AutoBanConfigLoader
             }
             else
             {
-                d.Add(new ConfDiagnostic(e.Where, $"{e.Key}: '{item}' is not an IP address (networks are not supported) - ignored"));
+                d.Add(new ConfDiagnostic(e.File, e.Line, $"{e.Key}: '{item}' is not an IP address (networks are not supported) - ignored"));
             }
         }
     }
@@ -178,7 +179,7 @@ public static class AutoBanConfigLoader
             return true;
         }
 
-        d.Add(new ConfDiagnostic(e.Where, $"{e.Key}: {error}; keeping the default"));
+        d.Add(new ConfDiagnostic(e.File, e.Line, $"{e.Key}: {error}; keeping the default"));
         return false;
     }
 
@@ -194,7 +195,7 @@ public static class AutoBanConfigLoader
                 value = true;
                 return true;
             default:
-                d.Add(new ConfDiagnostic(e.Where, $"{e.Key} '{e.Value}' is not yes/no; keeping the default"));
+                d.Add(new ConfDiagnostic(e.File, e.Line, $"{e.Key} '{e.Value}' is not yes/no; keeping the default"));
                 value = default;
                 return false;
         }

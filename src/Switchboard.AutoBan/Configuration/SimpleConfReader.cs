@@ -32,7 +32,7 @@ internal static class SimpleConfReader
                 int close = line.IndexOf(']');
                 if (close < 2)
                 {
-                    diagnostics.Add(new ConfDiagnostic($"{file}:{lineNo}", $"malformed section header '{raw.Trim()}'"));
+                    diagnostics.Add(new ConfDiagnostic(file, lineNo, $"malformed section header '{raw.Trim()}'"));
                     continue;
                 }
 
@@ -43,7 +43,7 @@ internal static class SimpleConfReader
             int eq = line.IndexOf('=');
             if (eq <= 0)
             {
-                diagnostics.Add(new ConfDiagnostic($"{file}:{lineNo}", $"expected 'key = value', got '{raw.Trim()}'"));
+                diagnostics.Add(new ConfDiagnostic(file, lineNo, $"expected 'key = value', got '{raw.Trim()}'"));
                 continue;
             }
 

@@ -46,7 +46,19 @@ internal sealed class StateSaver : IBanObserver
             return;
         }
 
-        _timer = _wheel.Schedule(Delay, static s => ThreadPool.UnsafeQueueUserWorkItem(static saver => saver.SaveNow(), (StateSaver)s!, preferLocal: false), this);
+        _timer = _wheel.Schedule(Delay, static s => ThreadPool.UnsafeQueueUserWorkItem(static saver => saver.SaveScheduled(), (StateSaver)s!, preferLocal: false), this);
+    }
+
+    private void SaveScheduled()
+    {
+        lock (_fileGate)
+        {
+            // Stop writes the final state itself; a save queued before it must not run after it.
+            if (!Stopped)
+            {
+                SaveNow();
+            }
+        }
     }
 
     /// <summary>Writes the current state now.</summary>
@@ -70,8 +82,11 @@ internal sealed class StateSaver : IBanObserver
     /// <summary>Cancels a pending save and writes the final state.</summary>
     public void Stop()
     {
-        Stopped = true;
-        _timer.Cancel();
-        SaveNow();
+        lock (_fileGate)
+        {
+            Stopped = true;
+            _timer.Cancel();
+            SaveNow();
+        }
     }
 }

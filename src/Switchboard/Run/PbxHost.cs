@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Switchboard.Cli;
 using Switchboard.Control;
 using Switchboard.Core.Cli;
+using Switchboard.Hosting;
 
 namespace Switchboard.Run;
 
@@ -9,6 +10,7 @@ namespace Switchboard.Run;
 internal sealed class PbxHost : IAsyncDisposable
 {
     private readonly RunOptions _options;
+    private readonly HostServices _host;
     private readonly ILoggerFactory _loggers;
     private readonly CliCommandRegistry _cli = new();
     private ControlSocketServer? _control;
@@ -16,35 +18,36 @@ internal sealed class PbxHost : IAsyncDisposable
     private PbxHost(RunOptions options)
     {
         _options = options;
-        _loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
+
+        // Container duties first: env, stdout logging, /srv layout, seeding, entry.d, TLS certificate, signals.
+        _host = HostBootstrap.Start(options.DataDir, options.ConfigDir);
+        _loggers = _host.LoggerFactory;
     }
 
     public static PbxHost Create(RunOptions options) => new(options);
 
     public async Task<int> RunAsync(CancellationToken ct)
     {
-        var log = _loggers.CreateLogger("switchboard");
         _control = new ControlSocketServer(ControlProtocol.SocketPath(_options.DataDir), _cli, _loggers.CreateLogger("control"));
         _control.Start();
-        try
-        {
-            await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        _host.Shutdown.Register(ShutdownPhase.StopAccepting, "control socket", async _ => await StopControlAsync().ConfigureAwait(false));
 
-        log.LogInformation("Stopping");
-        return 0;
+        // SIGTERM/SIGINT (or ct) -> StopAccepting, EndCalls, SaveState, exit.d, Final; exit code 0.
+        return await _host.RunUntilShutdownAsync(ct).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_control is not null)
-        {
-            await _control.DisposeAsync().ConfigureAwait(false);
-        }
+        await StopControlAsync().ConfigureAwait(false);
+        await _host.DisposeAsync().ConfigureAwait(false);
+    }
 
-        _loggers.Dispose();
+    private async Task StopControlAsync()
+    {
+        ControlSocketServer? control = Interlocked.Exchange(ref _control, null);
+        if (control is not null)
+        {
+            await control.DisposeAsync().ConfigureAwait(false);
+        }
     }
 }

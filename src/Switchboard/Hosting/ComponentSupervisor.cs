@@ -137,20 +137,21 @@ internal sealed partial class ComponentSupervisor : IAsyncDisposable
 
             consecutiveFailures = _time.GetElapsedTime(started) >= _options.StableAfter ? 1 : consecutiveFailures + 1;
             TimeSpan delay = BackoffFor(consecutiveFailures);
-            component.LastError = failure;
-            component.State = ComponentState.WaitingToRestart;
             LogCrashed(_log, component.Name, failure, delay.TotalSeconds);
+            component.LastError = failure;
+            Task wait = Task.Delay(delay, _time, stop);
+            component.State = ComponentState.WaitingToRestart;
             try
             {
-                await Task.Delay(delay, _time, stop).ConfigureAwait(false);
+                await wait.ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
                 break;
             }
 
+            LogRestarting(_log, component.Name, component.Restarts + 1);
             component.Restarts++;
-            LogRestarting(_log, component.Name, component.Restarts);
         }
 
         component.State = ComponentState.Stopped;

@@ -16,8 +16,7 @@ internal static class ManagerCliCommands
 
     private static void Connected(TextWriter o, ManagerContext manager)
     {
-        const string format = "  {0,-15.15}  {1,-55.55}  {2,-10.10}  {3,-10.10}  {4,-8.8}  {5,-8.8}  {6,-5.5}  {7,-5.5}";
-        o.WriteLine(string.Format(CultureInfo.InvariantCulture, format, "Username", "IP Address", "Start", "Elapsed", "FileDes", "HttpCnt", "Read", "Write"));
+        o.WriteLine(Row("Username", "IP Address", "Start", "Elapsed", "FileDes", "HttpCnt", "Read", "Write"));
         var now = manager.Time.GetUtcNow();
         int count = 0;
         foreach (var s in manager.Sessions.All)
@@ -28,9 +27,9 @@ internal static class ManagerCliCommands
             }
 
             count++;
-            o.WriteLine(string.Format(CultureInfo.InvariantCulture, format, user.Name, s.Remote.Address.ToString(),
-                s.ConnectedAt.ToUnixTimeSeconds(), (long)(now - s.ConnectedAt).TotalSeconds, s.Id, 0,
-                Hex(user.Read), Hex(user.Write)));
+            o.WriteLine(Row(user.Name, s.Remote.Address.ToString(),
+                s.ConnectedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ((long)(now - s.ConnectedAt).TotalSeconds).ToString(CultureInfo.InvariantCulture),
+                s.Id.ToString(CultureInfo.InvariantCulture), "0", Hex(user.Read), Hex(user.Write)));
         }
 
         o.WriteLine($"{count} users connected.");
@@ -59,6 +58,11 @@ internal static class ManagerCliCommands
         o.WriteLine("-------------------");
         o.WriteLine($"{users.Count} manager users configured.");
     }
+
+    private static string Row(string user, string address, string start, string elapsed, string fd, string http, string read, string write)
+        => "  " + Cell(user, 15) + "  " + Cell(address, 55) + "  " + Cell(start, 10) + "  " + Cell(elapsed, 10) + "  " + Cell(fd, 8) + "  " + Cell(http, 8) + "  " + Cell(read, 5) + "  " + Cell(write, 5);
+
+    private static string Cell(string text, int width) => text.Length > width ? text[..width] : text.PadRight(width);
 
     private static string Hex(AmiClass c) => ((int)c).ToString("x", CultureInfo.InvariantCulture);
 }

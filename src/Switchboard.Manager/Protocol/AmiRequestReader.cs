@@ -25,7 +25,16 @@ public sealed class AmiRequestReader(PipeReader reader, int maxLineLength = AmiR
             var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             var buffer = result.Buffer;
             var status = Consume(ref buffer, headers, out bool complete);
-            reader.AdvanceTo(buffer.Start, buffer.End);
+            if (complete)
+            {
+                // More messages may already be buffered: mark only what was consumed as examined.
+                reader.AdvanceTo(buffer.Start);
+            }
+            else
+            {
+                reader.AdvanceTo(buffer.Start, buffer.End);
+            }
+
             if (status != AmiReadStatus.Message)
             {
                 return (status, null);

@@ -20,8 +20,19 @@ public static class AutoBanConfigLoader
         }
 
         var diagnostics = new List<ConfDiagnostic>();
-        using var reader = new StreamReader(path);
-        var entries = SimpleConfReader.Read(reader, Path.GetFileName(path), diagnostics);
+        var file = Path.GetFileName(path);
+        List<ConfEntry> entries;
+        try
+        {
+            using var reader = new StreamReader(path);
+            entries = SimpleConfReader.Read(reader, file, diagnostics);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The file exists, so AutoBan was wanted: run with the defaults rather than not at all.
+            return new AutoBanConfig(AutoBanOptions.Default, [new ConfDiagnostic(file, 0, "cannot be read (" + ex.Message + "); using the defaults")]);
+        }
+
         return FromEntries(entries, diagnostics);
     }
 

@@ -114,4 +114,21 @@ public sealed class AutoBanConfigLoaderTests
         Assert.Equal("autoban", config.Options.NftTable);
         Assert.Equal(2, config.Diagnostics.Count);
     }
+
+    [Fact]
+    public void The_seed_file_loads_without_problems_and_with_reference_defaults()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Switchboard.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        Assert.NotNull(dir);
+        var config = AutoBanConfigLoader.Load(Path.Combine(dir.FullName, "config", "seed", "autoban.conf"));
+        Assert.Empty(config.Diagnostics);
+        Assert.True(config.Options.Enabled);
+        Assert.Equal(AutoBanOptions.Default with { Whitelist = config.Options.Whitelist, Blacklist = config.Options.Blacklist }, config.Options);
+        Assert.Equal(["127.0.0.1", "::1"], config.Options.Whitelist);
+    }
 }

@@ -89,9 +89,9 @@ public sealed class AutoBanConfigLoaderTests
         Assert.Equal(TimeSpan.FromMinutes(20), o.JailTime);
         Assert.Equal(6, o.RepeatMult);
         Assert.Equal(128, o.Ipv6PrefixLength);
-        var where = config.Diagnostics.Select(d => d.Where).ToArray();
+        var where = config.Diagnostics.Select(d => $"{d.File}:{d.Line}").ToArray();
         Assert.Equal(["autoban.conf:2", "autoban.conf:3", "autoban.conf:4", "autoban.conf:5", "autoban.conf:6", "autoban.conf:7", "autoban.conf:9", "autoban.conf:10"], where);
-        Assert.Contains(config.Diagnostics, d => d.Where == "autoban.conf:3" && d.Message.Contains("watchtime", StringComparison.Ordinal));
+        Assert.Contains(config.Diagnostics, d => d.Line == 3 && d.Message.Contains("watchtime", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -107,7 +107,7 @@ public sealed class NftNamespaceTests : IDisposable
         var attacker = pair.Left;
         var pbx = pair.Right;
         int port = Random.Shared.Next(20000, 60000);
-        var options = AutoBanOptions.Default with { MaxCount = 2, JailTime = TimeSpan.FromSeconds(3), WatchTime = TimeSpan.FromSeconds(2) };
+        var options = AutoBanOptions.Default with { MaxCount = 2, JailTime = TimeSpan.FromSeconds(3), WatchTime = TimeSpan.FromSeconds(60) };
         await using var service = new AutoBanService(options, new EventBus(), TimeProvider.System, new CapturingLogger(),
             Path.Combine(_dir.Path, "autoban.json"), NftProcessRunner.InNamespace(pbx.Name));
         await service.StartAsync();

@@ -153,9 +153,10 @@ internal sealed class DialplanExecutor(DialplanEngine engine)
             return DialplanExitReason.InvalidExtension;
         }
 
-        if (!dialplan.Settings.AutoFallthrough)
+        if (!dialplan.Settings.AutoFallthrough && state.Exten is not "t" and not "i")
         {
-            // Asterisk 1.0 behaviour: wait for the caller to dial another extension.
+            // Asterisk 1.0 behaviour: wait for the caller to dial another extension (not again after t or i,
+            // which would loop for as long as the caller stays silent).
             var digit = await channel.WaitForDigitAsync(state.ResponseTimeout, cancellationToken).ConfigureAwait(false);
             switch (digit.Outcome)
             {

@@ -183,6 +183,24 @@ public sealed class DialplanExecutorTests
     }
 
     [Fact]
+    public void Reload_keeps_the_running_dialplan_when_the_new_one_has_errors()
+    {
+        var engine = new DialplanEngine();
+        var source = new InMemoryConfigFileSource().Add("extensions.conf", "[a]\nexten => 1,1,NoOp()\n");
+        Assert.False(engine.Reload(source).HasErrors);
+        Assert.True(engine.Current.HasContext("a"));
+        source.Add("extensions.conf", "[b]\nexten => 1,1,NoOp()\nexten => 1,1,NoOp()\n");
+        var diagnostics = engine.Reload(source);
+        Assert.True(diagnostics.HasErrors);
+        Assert.Equal("extensions.conf:3: error: priority 1 of extension '1' in [b] is already defined at extensions.conf:2", diagnostics.Items.Single().ToString());
+        Assert.True(engine.Current.HasContext("a"));
+        Assert.False(engine.Current.HasContext("b"));
+        var missing = engine.Reload(new InMemoryConfigFileSource());
+        Assert.True(missing.HasErrors);
+        Assert.True(engine.Current.HasContext("a"));
+    }
+
+    [Fact]
     public async Task Variables_set_before_the_run_are_visible()
     {
         var h = DialplanHarness.Load("[t]\nexten => _X.,1,Trace(${FROM_CORE}:${EXTEN})\n");

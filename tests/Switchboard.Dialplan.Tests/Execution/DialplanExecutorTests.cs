@@ -154,6 +154,21 @@ public sealed class DialplanExecutorTests
     }
 
     [Fact]
+    public async Task A_token_cancelled_because_the_channel_hung_up_still_runs_h()
+    {
+        using var cts = new CancellationTokenSource();
+        var h = DialplanHarness.Load("[t]\nexten => s,1,HangUpAndCancel()\n same => n,Trace(never)\nexten => h,1,Trace(h)\n", e => e.Applications.Register(new CallbackApplication("HangUpAndCancel", (ctx, _) =>
+        {
+            ((FakeChannel)ctx.Channel).CallerHangsUp();
+            cts.Cancel();
+            return AppResult.Continue;
+        })));
+        var reason = await h.Engine.RunAsync(new FakeChannel(), "t", "s", 1, cts.Token);
+        Assert.Equal(DialplanExitReason.HungUp, reason);
+        Assert.Equal(["h"], h.Trace.Calls);
+    }
+
+    [Fact]
     public async Task A_reload_takes_effect_at_the_next_priority()
     {
         var h = DialplanHarness.Load("[t]\nexten => s,1,Reload()\n same => n,Trace(old)\n", e => e.Applications.Register(new CallbackApplication("Reload", (ctx, _) =>

@@ -13,7 +13,7 @@ namespace Switchboard.Media.Relay;
 /// statistics, RFC 4733 detection and the time of the last packet (for rtp_timeout). Accepted packets go to
 /// <see cref="Handler"/> (a relay, Echo, a recorder). Everything on the receive path is allocation-free.
 /// </summary>
-public sealed partial class RtpLeg : IRtpPacketSink, IDisposable
+public sealed partial class RtpLeg : IRtpPacketSink, IRtpSender, IDisposable
 {
     private readonly IRtpSocket _socket;
     private readonly RtpLegOptions _options;

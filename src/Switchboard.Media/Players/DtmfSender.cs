@@ -88,8 +88,9 @@ public sealed class DtmfSender
                 }
                 else
                 {
-                    // The digit took (packets - 2 repeats) intervals; then the pause.
-                    int spanMs = (sequence.PacketCount - DtmfEventSequence.EndRepeats + 1) * IntervalMs;
+                    // The digit's packets covered PacketCount intervals of wall time; then the pause. The timestamp
+                    // advances by the same amount so audio that follows stays in step with the clock.
+                    int spanMs = sequence.PacketCount * IntervalMs;
                     _packetizer.Skip((spanMs + job.PauseMs) * _clockRate / 1000);
                     job.NextDue += TimeSpan.FromMilliseconds(IntervalMs + job.PauseMs);
                     job.Digit++;

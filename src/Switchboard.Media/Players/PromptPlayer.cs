@@ -28,12 +28,11 @@ public sealed class PromptPlayer : IDisposable
     private readonly short[] _frame;
     private readonly int _samplesPerFrame;
     private readonly int _timestampPerFrame;
-    private IReadOnlyList<AudioClip> _clips = [];
+    private IAudioClipSource? _source;
+    private AudioClip? _current;
     private TaskCompletionSource<PlaybackResult>? _done;
     private TimerHandle _timer;
     private string _interrupt = string.Empty;
-    private bool _loop;
-    private int _clipIndex;
     private int _offset;
     private long _start;
     private long _framesDue;
@@ -70,27 +69,33 @@ public sealed class PromptPlayer : IDisposable
 
     /// <summary>
     /// Plays <paramref name="clips"/> one after the other (all at <see cref="SampleRate"/>). With
-    /// <paramref name="loop"/> it starts over until stopped (music on hold). A playback already running is stopped.
+    /// <paramref name="loop"/> it starts over until stopped. A playback already running is stopped.
     /// </summary>
     public Task<PlaybackResult> PlayAsync(IReadOnlyList<AudioClip> clips, string? interruptDigits = null, bool loop = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(clips);
         foreach (var clip in clips)
         {
-            if (clip.SampleRate != SampleRate)
-            {
-                throw new ArgumentException($"clip {clip.Source} is {clip.SampleRate} Hz; the player needs {SampleRate} Hz (use ResampleTo)", nameof(clips));
-            }
+            CheckRate(clip);
         }
 
+        return PlayAsync(new AudioClipList(clips, loop), interruptDigits, cancellationToken);
+    }
+
+    /// <summary>
+    /// Plays what <paramref name="source"/> supplies until it returns null (or forever, for music on hold),
+    /// joining clips without a gap. A playback already running is stopped.
+    /// </summary>
+    public Task<PlaybackResult> PlayAsync(IAudioClipSource source, string? interruptDigits = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
         Stop();
         var done = new TaskCompletionSource<PlaybackResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
         {
-            _clips = clips;
+            _source = source;
+            _current = null;
             _interrupt = interruptDigits ?? string.Empty;
-            _loop = loop && HasAudio(clips);
-            _clipIndex = 0;
             _offset = 0;
             _framesSent = 0;
             _framesDue = 0;
@@ -172,17 +177,12 @@ public sealed class PromptPlayer : IDisposable
                 _framesDue++;
             }
 
-            if (!HasMore())
+            // The source is asked for the next clip only when its first frame is due, so the playback ends (and
+            // a music-on-hold source moves on) exactly when the last frame's 20 ms have been played out.
+            bool ended = _source is null && (_current is null || _offset >= _current.Samples.Length);
+            if (ended && time.GetElapsedTime(_start, now) >= Frame * _framesDue)
             {
-                // Complete once the last frame's 20 ms have been played out.
-                if (time.GetElapsedTime(_start, now) >= Frame * _framesDue)
-                {
-                    finished = Finish(out frames);
-                }
-                else
-                {
-                    ScheduleAt(_framesDue, now);
-                }
+                finished = Finish(out frames);
             }
             else
             {
@@ -202,17 +202,31 @@ public sealed class PromptPlayer : IDisposable
 
     private bool HasMore()
     {
-        while (_clipIndex < _clips.Count && _offset >= _clips[_clipIndex].Samples.Length)
+        int empty = 0;
+        while (_current is null || _offset >= _current.Samples.Length)
         {
-            _clipIndex++;
-            _offset = 0;
-            if (_clipIndex == _clips.Count && _loop)
+            var next = _source?.Next();
+            if (next is null || ++empty > 1000)
             {
-                _clipIndex = 0;
+                // End of the source (or a source that only supplies empty clips).
+                _current = null;
+                _source = null;
+                return false;
             }
+
+            _current = next.ResampleTo(SampleRate);
+            _offset = 0;
         }
 
-        return _clipIndex < _clips.Count;
+        return true;
+    }
+
+    private void CheckRate(AudioClip clip)
+    {
+        if (clip.SampleRate != SampleRate)
+        {
+            throw new ArgumentException($"clip {clip.Source} is {clip.SampleRate} Hz; the player needs {SampleRate} Hz (use ResampleTo)", nameof(clip));
+        }
     }
 
     private void SendFrame()
@@ -221,7 +235,7 @@ public sealed class PromptPlayer : IDisposable
         int filled = 0;
         while (filled < _samplesPerFrame && HasMore())
         {
-            var samples = _clips[_clipIndex].Samples.Span;
+            var samples = _current!.Samples.Span;
             int n = Math.Min(_samplesPerFrame - filled, samples.Length - _offset);
             samples.Slice(_offset, n).CopyTo(_frame.AsSpan(filled));
             filled += n;
@@ -250,19 +264,6 @@ public sealed class PromptPlayer : IDisposable
         _done = null;
         _timer.Cancel();
         return done;
-    }
-
-    private static bool HasAudio(IReadOnlyList<AudioClip> clips)
-    {
-        foreach (var c in clips)
-        {
-            if (c.Samples.Length > 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     public void Dispose()

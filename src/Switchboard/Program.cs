@@ -1,6 +1,8 @@
+using Switchboard.Cli;
+
 namespace Switchboard;
 
 internal static class Program
 {
-    public static int Main(string[] args) => 0;
+    public static Task<int> Main(string[] args) => CommandLineDefinition.Build().Parse(args).InvokeAsync();
 }

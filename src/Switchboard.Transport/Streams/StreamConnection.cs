@@ -251,7 +251,10 @@ public sealed class StreamConnection
 
     private async Task<string> ReadLoopAsync(Stream stream, CancellationToken token)
     {
-        var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 4096, minimumReadSize: 1024, leaveOpen: true));
+        // Zero-byte reads: an idle connection holds no read buffer (thousands of registered phones sit idle).
+        var reader = PipeReader.Create(
+            stream,
+            new StreamPipeReaderOptions(bufferSize: 4096, minimumReadSize: 1024, leaveOpen: true, useZeroByteReads: true));
         try
         {
             while (true)

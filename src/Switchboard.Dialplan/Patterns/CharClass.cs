@@ -22,6 +22,9 @@ internal readonly struct CharClass : IEquatable<CharClass>
 
     public static CharClass Empty => default;
 
+    /// <summary>The accepted character above Latin-1, or '\0'.</summary>
+    public char Other => _other;
+
     /// <summary>How many characters the class accepts.</summary>
     public int Count =>
         BitOperations.PopCount(_b0) + BitOperations.PopCount(_b1) + BitOperations.PopCount(_b2) + BitOperations.PopCount(_b3) +

@@ -9,6 +9,7 @@ public sealed class ExtensionPattern : IComparable<ExtensionPattern>
 {
     private readonly PatternElement[] _elements;
     private readonly string _literal;
+    private string? _key;
 
     private ExtensionPattern(string text, bool isPattern, PatternElement[] elements, string literal)
     {
@@ -23,6 +24,12 @@ public sealed class ExtensionPattern : IComparable<ExtensionPattern>
 
     /// <summary>True for <c>_</c> patterns.</summary>
     public bool IsPattern { get; }
+
+    /// <summary>
+    /// A canonical form: two names with the same key are the same extension to Asterisk (<c>555-1212</c> and
+    /// <c>5551212</c>; <c>_x.</c> and <c>_X.</c>; <c>_[12]</c> and <c>_[21]</c>).
+    /// </summary>
+    public string Key => _key ??= BuildKey();
 
     /// <summary>Parses an extension name. Returns false with a reason for an unclosed <c>[</c> or an empty name.</summary>
     public static bool TryParse(string text, out ExtensionPattern pattern, out string? error)
@@ -244,6 +251,47 @@ public sealed class ExtensionPattern : IComparable<ExtensionPattern>
         }
 
         return mode == MatchMode.Match ? MatchOutcome.None : MatchOutcome.Match;
+    }
+
+    private string BuildKey()
+    {
+        if (!IsPattern)
+        {
+            return _literal;
+        }
+
+        var sb = new System.Text.StringBuilder("_");
+        foreach (var e in _elements)
+        {
+            switch (e.Kind)
+            {
+                case PatternElementKind.OneOrMore:
+                    sb.Append('.');
+                    break;
+                case PatternElementKind.ZeroOrMore:
+                    sb.Append('!');
+                    break;
+                default:
+                    sb.Append('[');
+                    for (var c = 0; c < 256; c++)
+                    {
+                        if (e.Chars.Contains((char)c))
+                        {
+                            sb.Append((char)c);
+                        }
+                    }
+
+                    if (e.Chars.Other != '\0')
+                    {
+                        sb.Append(e.Chars.Other);
+                    }
+
+                    sb.Append(']');
+                    break;
+            }
+        }
+
+        return sb.ToString();
     }
 
     private static bool TryParseSet(string text, ref int i, out CharClass set, out string? error)

@@ -106,8 +106,32 @@ public static class SipHostPort
         return true;
     }
 
-    /// <summary>A syntactic check of an IPv6 address (RFC 4291 text form, optional trailing IPv4).</summary>
+    /// <summary>
+    /// A syntactic check of an IPv6 address (RFC 4291 text form, optional trailing IPv4). The three-colon form
+    /// before an embedded IPv4 address that RFC 3261's ABNF allows (<c>2001:db8:::192.0.2.1</c>) is tolerated
+    /// as RFC 5118 §4.10 requires.
+    /// </summary>
     public static bool IsIPv6(ReadOnlySpan<byte> a)
+    {
+        int triple = a.IndexOf(":::"u8);
+        if (triple >= 0)
+        {
+            ReadOnlySpan<byte> rest = a[(triple + 3)..];
+            if (rest.IndexOf((byte)':') >= 0 || !IsIPv4(rest) || a.Length > 46)
+            {
+                return false;
+            }
+
+            Span<byte> fixedUp = stackalloc byte[a.Length - 1];
+            a[..(triple + 2)].CopyTo(fixedUp);
+            rest.CopyTo(fixedUp[(triple + 2)..]);
+            return IsIPv6Strict(fixedUp);
+        }
+
+        return IsIPv6Strict(a);
+    }
+
+    private static bool IsIPv6Strict(ReadOnlySpan<byte> a)
     {
         if (a.Length < 2 || a.Length > 45)
         {

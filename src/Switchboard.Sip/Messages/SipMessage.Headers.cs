@@ -52,6 +52,18 @@ public sealed partial class SipMessage
         return false;
     }
 
+    /// <summary>The Event header (RFC 6665).</summary>
+    public bool TryGetEvent(out SipEvent value)
+    {
+        if (TryGetHeader(SipHeaderId.Event, out ReadOnlyMemory<byte> v))
+        {
+            return SipEvent.TryParse(v, out value);
+        }
+
+        value = default;
+        return false;
+    }
+
     /// <summary>Max-Forwards (0-255); false when absent or invalid.</summary>
     public bool TryGetMaxForwards(out int maxForwards) => TryGetNumber(SipHeaderId.MaxForwards, 255, out maxForwards);
 

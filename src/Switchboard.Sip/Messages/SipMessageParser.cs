@@ -331,14 +331,6 @@ public static class SipMessageParser
             valueEnd--;
         }
 
-        for (int i = valueStart; i < valueEnd; i++)
-        {
-            if (s[i] == 0)
-            {
-                return new SipParseError(SipParseErrorCode.BadCharacter, i);
-            }
-        }
-
         SipHeaderId id = SipHeaderNames.Identify(s[start..nameEnd]);
         return m.AddHeader(id, start, nameEnd - start, valueStart, valueEnd - valueStart)
             ? default

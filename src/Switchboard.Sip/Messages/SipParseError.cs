@@ -28,6 +28,7 @@ public readonly record struct SipParseError(SipParseErrorCode Code, int Offset)
         SipParseErrorCode.ContentLengthExceedsData => "Content-Length larger than message",
         SipParseErrorCode.MissingContentLength => "Content-Length required",
         SipParseErrorCode.BadCharacter => "Invalid character",
+        SipParseErrorCode.MessageTooLarge => "Message too large",
         _ => "Parse error",
     };
 }

@@ -32,6 +32,8 @@ public enum SipParseErrorCode : byte
     ContentLengthExceedsData,
     /// <summary>Content-Length is required on stream transports but missing.</summary>
     MissingContentLength,
-    /// <summary>A line contains a NUL or a bare control character where none is allowed.</summary>
+    /// <summary>A line contains a control character where none is allowed.</summary>
     BadCharacter,
+    /// <summary>The header section or the whole message exceeds the framer's limit.</summary>
+    MessageTooLarge,
 }

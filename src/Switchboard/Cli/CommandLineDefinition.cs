@@ -32,7 +32,12 @@ internal static class CommandLineDefinition
                 return RemoteConsole.InteractiveAsync(dd, ct);
             }
 
-            return RunCommand.RunAsync(new RunOptions(dd, parse.GetValue(configDir), Demo: parse.GetValue(configDir) is null), ct);
+            if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("SYSLOG_LEVEL")))
+            {
+                Environment.SetEnvironmentVariable("SYSLOG_LEVEL", "6"); // the demo shows what happens (info and up)
+            }
+
+            return RunCommand.RunAsync(new RunOptions(dd, parse.GetValue(configDir), Demo: true), ct);
         });
 
         var run = new Command("run", "Run the PBX on a configuration directory (the image runs `switchboard run --data-dir /srv`)");

@@ -1,3 +1,5 @@
+using Switchboard.Config.Snapshot;
+
 namespace Switchboard.Cli;
 
 /// <summary><c>switchboard config check</c>: every error and warning with file:line; exit 1 on any error.</summary>
@@ -11,7 +13,8 @@ internal static class ConfigCheckCommand
             return 1;
         }
 
-        output.WriteLine($"{configDir}: no configuration checker registered yet");
-        return 0;
+        var result = ConfigChecker.Check(configDir);
+        output.Write(ConfigChecker.Format(result));
+        return ConfigChecker.ExitCode(result);
     }
 }

@@ -13,10 +13,16 @@ internal sealed class EmbeddedSeedSource : ISeedSource
 
     private readonly Assembly _assembly;
 
-    public EmbeddedSeedSource(Assembly? assembly = null)
+    private readonly string _prefix;
+
+    public EmbeddedSeedSource(Assembly? assembly = null, string prefix = Prefix)
     {
         _assembly = assembly ?? typeof(EmbeddedSeedSource).Assembly;
+        _prefix = prefix;
     }
+
+    /// <summary>The embedded demo configuration (config/demo) that <c>switchboard</c> without arguments runs on.</summary>
+    public static EmbeddedSeedSource Demo() => new(null, "demo/");
 
     public string Description => "built-in seed configuration";
 
@@ -25,12 +31,12 @@ internal sealed class EmbeddedSeedSource : ISeedSource
         var files = new List<SeedFile>();
         foreach (string name in _assembly.GetManifestResourceNames())
         {
-            if (!name.StartsWith(Prefix, StringComparison.Ordinal))
+            if (!name.StartsWith(_prefix, StringComparison.Ordinal))
             {
                 continue;
             }
 
-            string relative = name[Prefix.Length..].Replace('\\', '/');
+            string relative = name[_prefix.Length..].Replace('\\', '/');
             if (!SeedPaths.IsSafeRelative(relative))
             {
                 continue;

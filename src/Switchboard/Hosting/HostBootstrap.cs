@@ -12,7 +12,7 @@ namespace Switchboard.Hosting;
 /// </summary>
 internal static partial class HostBootstrap
 {
-    public static HostServices Start(string dataDir, string? configDir, TimeProvider? time = null, TextWriter? output = null, bool installSignalHandlers = true)
+    public static HostServices Start(string dataDir, string? configDir, TimeProvider? time = null, TextWriter? output = null, bool installSignalHandlers = true, ISeedSource? seed = null)
     {
         time ??= TimeProvider.System;
         HostEnvironment env = HostEnvironment.FromEnvironment();
@@ -24,7 +24,7 @@ internal static partial class HostBootstrap
         }
 
         DataLayout layout = DataLayout.Create(dataDir, log, configDir, env);
-        ConfigSeeder.SeedIfEmpty(layout.ConfigDir, ConfigSeeder.DefaultSource(), log);
+        ConfigSeeder.SeedIfEmpty(layout.ConfigDir, seed ?? ConfigSeeder.DefaultSource(), log);
 
         var hookEnvironment = new Dictionary<string, string>
         {

@@ -1,53 +1,193 @@
 using Microsoft.Extensions.Logging;
+using Switchboard.AutoBan;
 using Switchboard.Cli;
+using Switchboard.Common.Timing;
+using Switchboard.Config.Snapshot;
 using Switchboard.Control;
 using Switchboard.Core.Cli;
+using Switchboard.Core.Events;
+using Switchboard.Core.Pjsip;
+using Switchboard.Core.Storage;
 using Switchboard.Hosting;
+using Switchboard.Transport.Admission;
 
 namespace Switchboard.Run;
 
-/// <summary>The composition root of a running PBX: builds every component from the configuration and runs them.</summary>
-internal sealed class PbxHost : IAsyncDisposable
+/// <summary>
+/// The composition root of a running PBX: container duties (HostBootstrap), configuration snapshot, AstDB,
+/// AutoBan, the PJSIP service, CLI and control socket; ordered shutdown on SIGTERM.
+/// </summary>
+internal sealed partial class PbxHost : IAsyncDisposable
 {
     private readonly RunOptions _options;
     private readonly HostServices _host;
     private readonly ILoggerFactory _loggers;
+    private readonly ILogger _log;
     private readonly CliCommandRegistry _cli = new();
+    private readonly EventBus _bus = new();
+    private readonly TimingWheel _wheel;
+    private readonly Lock _reloadGate = new();
     private ControlSocketServer? _control;
+    private SqliteDatabase? _database;
+    private PjsipService? _pjsip;
+    private AutoBanService? _autoban;
+    private ConfigSnapshot? _config;
+    private DateTimeOffset _lastReload;
+    private readonly SecurityEventLogger _securityLog;
 
     private PbxHost(RunOptions options)
     {
         _options = options;
-
-        // Container duties first: env, stdout logging, /srv layout, seeding, entry.d, TLS certificate, signals.
-        _host = HostBootstrap.Start(options.DataDir, options.ConfigDir);
+        _host = HostBootstrap.Start(options.DataDir, options.ConfigDir, seed: options.Demo ? EmbeddedSeedSource.Demo() : null);
         _loggers = _host.LoggerFactory;
+        _log = _loggers.CreateLogger("Switchboard");
+        _wheel = new TimingWheel(_host.Time);
+        _wheel.UnhandledCallbackException = ex => LogTimerFailed(ex.Message);
+        _bus.SubscriberFailed = ex => LogSubscriberFailed(ex.Message);
+        _securityLog = new SecurityEventLogger(_bus, _loggers.CreateLogger("security"));
     }
 
     public static PbxHost Create(RunOptions options) => new(options);
 
     public async Task<int> RunAsync(CancellationToken ct)
     {
+        var started = _host.Time.GetUtcNow();
+        var layout = _host.Layout;
+        var result = ConfigSnapshotLoader.Load(layout.ConfigDir);
+        foreach (var d in result.Diagnostics)
+        {
+            LogDiagnostic(d.ToString());
+        }
+
+        if (result.Snapshot is null)
+        {
+            LogConfigFailed(layout.ConfigDir, result.ErrorCount);
+            return 1;
+        }
+
+        _config = result.Snapshot;
+        _lastReload = started;
+        _database = new SqliteDatabase(Path.Combine(layout.LibDir, "astdb.sqlite3"));
+        var astdb = new AstDatabase(_database);
+
+        IAdmissionFilter filter = AdmitAllFilter.Instance;
+        _autoban = AutoBanService.FromConfigFile(Path.Combine(layout.ConfigDir, "autoban.conf"), _bus, _host.Time, _loggers.CreateLogger("autoban"), Path.Combine(layout.LibDir, "autoban.json"));
+        if (_autoban is not null)
+        {
+            await _autoban.StartAsync(ct).ConfigureAwait(false);
+            filter = _autoban.AdmissionFilter;
+            _cli.Register(_autoban.CliCommand);
+        }
+
+        _pjsip = new PjsipService(_config.Pjsip, new PjsipServiceOptions
+        {
+            Bus = _bus,
+            Wheel = _wheel,
+            Loggers = _loggers,
+            Database = _database,
+            AdmissionFilter = filter,
+            TlsCertificate = _host.Certificates.Selector,
+        });
+        _pjsip.Start();
+        _pjsip.RegisterCli(_cli);
+        CoreCliCommands.Register(_cli, _host.Time, started, () => _lastReload, Reload, astdb);
+
         _control = new ControlSocketServer(ControlProtocol.SocketPath(_options.DataDir), _cli, _loggers.CreateLogger("control"));
         _control.Start();
         _host.Shutdown.Register(ShutdownPhase.StopAccepting, "control socket", async _ => await StopControlAsync().ConfigureAwait(false));
+        _host.Shutdown.Register(ShutdownPhase.SaveState, "pjsip", async _ =>
+        {
+            if (_pjsip is not null)
+            {
+                await _pjsip.DisposeAsync().ConfigureAwait(false);
+                _pjsip = null;
+            }
+        });
+        _host.Shutdown.Register(ShutdownPhase.SaveState, "autoban", async c =>
+        {
+            if (_autoban is not null)
+            {
+                await _autoban.StopAsync(c).ConfigureAwait(false);
+            }
+        });
 
-        // SIGTERM/SIGINT (or ct) -> StopAccepting, EndCalls, SaveState, exit.d, Final; exit code 0.
+        LogReady(CoreCliCommands.Version, (_host.Time.GetUtcNow() - started).TotalMilliseconds);
         return await _host.RunUntilShutdownAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>core reload: a new snapshot replaces the running one only when it loads without errors.</summary>
+    private int Reload(TextWriter output)
+    {
+        lock (_reloadGate)
+        {
+            var result = ConfigSnapshotLoader.Load(_host.Layout.ConfigDir);
+            foreach (var d in result.Diagnostics)
+            {
+                output.WriteLine(d.ToString());
+            }
+
+            if (result.Snapshot is null)
+            {
+                output.WriteLine($"Reload failed with {result.ErrorCount} error(s); the running configuration is kept.");
+                LogReloadFailed(result.ErrorCount);
+                return 1;
+            }
+
+            _config = result.Snapshot;
+            _pjsip?.Reload(_config.Pjsip);
+            _lastReload = _host.Time.GetUtcNow();
+            output.WriteLine("Configuration reloaded.");
+            LogReloaded();
+            return 0;
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
         await StopControlAsync().ConfigureAwait(false);
+        if (_pjsip is not null)
+        {
+            await _pjsip.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_autoban is not null)
+        {
+            await _autoban.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _database?.Dispose();
+        _securityLog.Dispose();
+        _wheel.Dispose();
         await _host.DisposeAsync().ConfigureAwait(false);
     }
 
     private async Task StopControlAsync()
     {
-        ControlSocketServer? control = Interlocked.Exchange(ref _control, null);
+        var control = Interlocked.Exchange(ref _control, null);
         if (control is not null)
         {
             await control.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Diagnostic}")]
+    private partial void LogDiagnostic(string diagnostic);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Configuration in {ConfigDir} has {Errors} error(s); not starting")]
+    private partial void LogConfigFailed(string configDir, int errors);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reload failed with {Errors} error(s); the running configuration is kept")]
+    private partial void LogReloadFailed(int errors);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Configuration reloaded")]
+    private partial void LogReloaded();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Switchboard {Version} ready in {Milliseconds:0} ms")]
+    private partial void LogReady(string version, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Timer callback failed: {Reason}")]
+    private partial void LogTimerFailed(string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Event subscriber failed: {Reason}")]
+    private partial void LogSubscriberFailed(string reason);
 }

@@ -51,6 +51,12 @@ public sealed class ConfParserTests
     [InlineData("[a]\nx=1\n[b]\ny=2\n[a](+)\nz=3", "[a]x=1,z=3 [b]y=2")]
     [InlineData("[a]\nx=1\n[a]\ny=2", "[a]x=1 [a]y=2")]
     [InlineData("[ a ] \nx=1", "[a]x=1")]
+    [InlineData("[t1](!)\na=1\n[t2](!,t1)\nb=2\n[t3](!,t2)\nc=3\n[x](t3)\nd=4", "[t1!]a=1 [t2!]a=1,b=2 [t3!]a=1,b=2,c=3 [x]a=1,b=2,c=3,d=4")]
+    [InlineData("[t](!)\na=1\n[x]\nb=2\n[x](+,t)\nc=3", "[t!]a=1 [x]b=2,a=1,c=3")]
+    [InlineData("[x]\nb=2\n[y](x)\nc=3", "[x]b=2 [y]b=2,c=3")]
+    [InlineData("[a]\nk = v ; c ;-- d --;\n", "[a]k=v")]
+    [InlineData("[a]\nexten => _X.,1,Set(A=${B}\\;x)", "[a]exten=>_X.,1,Set(A=${B};x)")]
+    [InlineData("[a]\nexten => s,1,Verbose(a\\,b)", "[a]exten=>s,1,Verbose(a\\,b)")]
     [InlineData("[a]( ! )\nx=1", "[a!]x=1")]
     public void Parses_syntax(string text, string expected)
     {
@@ -138,6 +144,8 @@ public sealed class ConfParserTests
     [InlineData("#include <inc.conf>")]
     [InlineData("#include   inc.conf   ; trailing comment")]
     [InlineData("#tryinclude inc.conf")]
+    [InlineData("#INCLUDE inc.conf")]
+    [InlineData("  #include inc.conf")]
     public void Includes_in_place(string directive)
     {
         var (doc, diags) = Parse($"[a]\nx=1\n{directive}\ny=2\n[c]\nw=4", ("inc.conf", "z=9\n[b]\nq=5\n"));
@@ -147,6 +155,21 @@ public sealed class ConfParserTests
         var b = doc.Find("b")!;
         Assert.Equal("inc.conf", b.File);
         Assert.Equal(2, b.Line);
+    }
+
+    [Fact]
+    public void Tryinclude_of_a_broken_file_still_reports_its_errors()
+    {
+        var (_, diags) = Parse("[a]\n#tryinclude inc.conf\n", ("inc.conf", "[\n"));
+        Assert.Equal("inc.conf:1: error: missing ']' in category header '['", Assert.Single(diags.Items).ToString());
+    }
+
+    [Fact]
+    public void Same_file_may_be_included_twice()
+    {
+        var (doc, diags) = Parse("[a]\n#include inc.conf\n#include inc.conf\n", ("inc.conf", "x=1\n"));
+        Assert.Empty(diags.Items);
+        Assert.Equal("[a]x=1,x=1", Dump(doc));
     }
 
     [Fact]

@@ -1,0 +1,36 @@
+namespace Switchboard.Config.Pjsip.Reading;
+
+/// <summary>The global options we read.</summary>
+internal static class GlobalOptions
+{
+    private static readonly string[] Identifiers = ["ip", "username", "anonymous", "header", "auth_username", "request_uri"];
+
+    public static OptionTable<PjsipGlobal> Table { get; } = new OptionTable<PjsipGlobal>()
+        .Add("user_agent", (o, e, r) => o with { UserAgent = e.Value })
+        .Add("default_outbound_endpoint", (o, e, r) => o with { DefaultOutboundEndpoint = e.Value })
+        .Add("max_forwards", (o, e, r) => o with { MaxForwards = r.UInt(e, o.MaxForwards, 255) })
+        .Add("endpoint_identifier_order", (o, e, r) =>
+        {
+            var items = OptionReader.List(e.Value);
+            foreach (var item in items)
+            {
+                if (Array.IndexOf(Identifiers, item.ToLowerInvariant()) < 0)
+                {
+                    r.Warning(e, $"unknown endpoint identifier '{item}' in endpoint_identifier_order");
+                }
+            }
+
+            return o with { EndpointIdentifierOrder = items };
+        })
+        .Add("default_realm", (o, e, r) => o with { DefaultRealm = e.Value })
+        .Add("keep_alive_interval", (o, e, r) => o with { KeepAliveIntervalSeconds = r.UInt(e, o.KeepAliveIntervalSeconds) })
+        .Add("default_from_user", (o, e, r) => o with { DefaultFromUser = e.Value })
+        .Add("default_voicemail_extension", (o, e, r) => o with { DefaultVoicemailExtension = e.Value })
+        .Add("debug", (o, e, r) => o with { Debug = e.Value })
+        .Unsupported(
+            "contact_expiration_check_interval", "disable_multi_domain", "max_initial_qualify_time", "unidentified_request_period",
+            "unidentified_request_count", "unidentified_request_prune_interval", "mwi_tps_queue_high", "mwi_tps_queue_low",
+            "mwi_disable_initial_unsolicited", "ignore_uri_user_options", "use_callerid_contact", "send_contact_status_on_update_registration",
+            "taskprocessor_overload_trigger", "norefersub", "allow_sending_180_after_183", "all_codecs_on_empty_reinvite",
+            "regcontext", "feature_digit_timeout", "tenantid");
+}

@@ -1,0 +1,146 @@
+using Switchboard.Media.Codecs;
+using Switchboard.Media.Rtp;
+
+namespace Switchboard.Media.Relay;
+
+/// <summary>
+/// One direction of a relay (packets accepted on one leg, sent out of the other). A payload whose codec the
+/// target leg also negotiated is forwarded as is — at most the payload type byte is rewritten — so same-codec
+/// calls never decode. Otherwise the payload is transcoded to the target's primary codec into a buffer owned by
+/// this forwarder (µ-law ↔ A-law by table; others through PCM). telephone-event is forwarded with the target's
+/// payload type, or dropped when the target did not negotiate it (it has already been reported to the DTMF
+/// listener). Used only from the source leg's receive thread; no allocation per packet.
+/// </summary>
+/// <remarks>
+/// Native codec state is released by the codecs' finalizers once a replaced forwarder is unreachable, not by
+/// Dispose: a receive thread may still be inside <see cref="Forward"/> when the call is re-negotiated or ends.
+/// </remarks>
+internal sealed class RtpForwarder
+{
+    private const int MaxPacket = 1500;
+
+    private readonly RtpLeg _to;
+    private readonly RtpLegMedia _fromMedia;
+    private readonly RtpLegMedia _toMedia;
+    private readonly TranscodingPathBuilder? _paths;
+    private readonly byte[] _scratch = new byte[MaxPacket];
+    private ITranscoder? _transcoder;
+    private string? _transcoderFrom;
+    private bool _haveTimestamps;
+    private uint _lastInTimestamp;
+    private uint _outTimestamp;
+    private ushort _outSeq;
+
+    public RtpForwarder(RtpLeg to, RtpLegMedia fromMedia, RtpLegMedia toMedia, TranscodingPathBuilder? paths)
+    {
+        _to = to;
+        _fromMedia = fromMedia;
+        _toMedia = toMedia;
+        _paths = paths;
+    }
+
+    public long Forwarded { get; private set; }
+
+    public long Transcoded { get; private set; }
+
+    public long Dropped { get; private set; }
+
+    /// <summary>The transcoding path in use, if any (for "core show channels"-style output).</summary>
+    public string? TranscodingPath => _transcoder?.Path;
+
+    public void Forward(Span<byte> data, RtpPacket packet)
+    {
+        int pt = packet.PayloadType;
+        if (pt == _fromMedia.TelephoneEventPayloadType)
+        {
+            if (!_toMedia.HasTelephoneEvent)
+            {
+                Dropped++;
+                return;
+            }
+
+            Send(data, _toMedia.TelephoneEventPayloadType, pt);
+            return;
+        }
+
+        var codec = _fromMedia.FindByPayloadType(pt);
+        if (codec is null)
+        {
+            // A payload type that was not negotiated on the source leg (comfort noise, garbage): not forwarded.
+            Dropped++;
+            return;
+        }
+
+        if (_toMedia.FindByName(codec.Name) is { } same)
+        {
+            Send(data, same.PayloadType, pt);
+            return;
+        }
+
+        TranscodeAndSend(packet, codec);
+    }
+
+    private void Send(Span<byte> data, int outPayloadType, int inPayloadType)
+    {
+        if (outPayloadType != inPayloadType)
+        {
+            RtpHeader.SetPayloadType(data, outPayloadType);
+        }
+
+        if (_to.SendRtp(data))
+        {
+            Forwarded++;
+        }
+    }
+
+    private void TranscodeAndSend(RtpPacket packet, RtpCodecBinding codec)
+    {
+        if (_transcoder is null || !string.Equals(_transcoderFrom, codec.Name, StringComparison.Ordinal))
+        {
+            // Built once per codec pair (a codec switch mid-call is rare); never per packet.
+            _transcoder?.Dispose();
+            _transcoder = null;
+            _transcoderFrom = codec.Name;
+            if (_paths is null || !_paths.TryBuild(codec.Name, _toMedia.Primary.Name, out _transcoder, out _))
+            {
+                Dropped++;
+                return;
+            }
+
+            _haveTimestamps = false;
+        }
+
+        var target = _toMedia.Primary;
+        if (!_haveTimestamps)
+        {
+            _haveTimestamps = true;
+            _lastInTimestamp = packet.Timestamp;
+            _outTimestamp = (uint)((ulong)packet.Timestamp * (ulong)target.ClockRate / (ulong)codec.ClockRate);
+            _outSeq = packet.SequenceNumber;
+        }
+        else
+        {
+            int delta = RtpSequence.TimestampDelta(packet.Timestamp, _lastInTimestamp);
+            _lastInTimestamp = packet.Timestamp;
+            _outTimestamp += (uint)((long)delta * target.ClockRate / codec.ClockRate);
+        }
+
+        var output = _scratch.AsSpan();
+        if (!_transcoder.TryTranscode(packet.Payload, output[RtpPacket.FixedHeaderLength..], out int written))
+        {
+            Dropped++;
+            return;
+        }
+
+        if (written == 0)
+        {
+            return;
+        }
+
+        RtpHeader.Write(output, target.PayloadType, packet.Marker, _outSeq++, _outTimestamp, packet.Ssrc);
+        if (_to.SendRtp(output[..(RtpPacket.FixedHeaderLength + written)]))
+        {
+            Transcoded++;
+        }
+    }
+}

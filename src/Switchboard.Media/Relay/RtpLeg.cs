@@ -1,0 +1,276 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Switchboard.Common.Media;
+using Switchboard.Media.Dtmf;
+using Switchboard.Media.Rtp;
+
+namespace Switchboard.Media.Relay;
+
+/// <summary>
+/// One call leg's media endpoint: a bound RTP/RTCP socket pair, where to send (the SDP address, or with
+/// rtp_symmetric the learned source), which sources to accept (strictrtp), what was negotiated, reception
+/// statistics, RFC 4733 detection and the time of the last packet (for rtp_timeout). Accepted packets go to
+/// <see cref="Handler"/> (a relay, Echo, a recorder). Everything on the receive path is allocation-free.
+/// </summary>
+public sealed partial class RtpLeg : IRtpPacketSink, IDisposable
+{
+    private readonly IRtpSocket _socket;
+    private readonly RtpLegOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Action<int>? _release;
+    private readonly RtpSourceFilter _filter;
+    private readonly RtpSourceFilter _rtcpFilter;
+    private readonly RtpStreamContinuity _continuity;
+    private readonly DtmfDetector _dtmf;
+    private RtpReceiveStatistics _stats;
+    private RtpLegMedia? _media;
+    private SocketAddress? _sdpRtp;
+    private SocketAddress? _sdpRtcp;
+    private long _lastReceived;
+    private long _packetsReceived;
+    private long _bytesReceived;
+    private long _packetsSent;
+    private long _bytesSent;
+    private long _malformed;
+    private long _rtcpReceived;
+    private long _rtcpSent;
+    private int _started;
+    private int _disposed;
+
+    public RtpLeg(IRtpSocket socket, RtpLegOptions? options = null, TimeProvider? time = null, ILogger? logger = null, Action<int>? releasePort = null)
+    {
+        _socket = socket ?? throw new ArgumentNullException(nameof(socket));
+        _options = options ?? new RtpLegOptions();
+        _time = time ?? TimeProvider.System;
+        _logger = logger ?? NullLogger.Instance;
+        _release = releasePort;
+        _filter = new RtpSourceFilter(_options.StrictRtp, _options.Probation);
+        _rtcpFilter = new RtpSourceFilter(StrictRtpMode.No);
+        _continuity = new RtpStreamContinuity(_time);
+        _dtmf = new DtmfDetector(new DtmfRelay(this), 8000, _options.DtmfTimeoutSamples);
+        _stats = new RtpReceiveStatistics(8000, _time.TimestampFrequency);
+        _lastReceived = _time.GetTimestamp();
+    }
+
+    public string Name => _options.Name;
+
+    public RtpLegOptions Options => _options;
+
+    public IPEndPoint LocalRtpEndPoint => _socket.LocalRtpEndPoint;
+
+    public IPEndPoint LocalRtcpEndPoint => _socket.LocalRtcpEndPoint;
+
+    /// <summary>What consumes accepted packets; null drops them (after statistics and DTMF detection).</summary>
+    public IRtpLegHandler? Handler { get; set; }
+
+    /// <summary>Receives RFC 4733 digits detected on this leg.</summary>
+    public IDtmfListener? DtmfListener { get; set; }
+
+    public RtpLegMedia? Media => Volatile.Read(ref _media);
+
+    /// <summary>Where RTP is sent now: the learned source when symmetric, else the SDP address.</summary>
+    public SocketAddress? RtpDestination => _options.Symmetric && _filter.Source is { } learned ? learned : Volatile.Read(ref _sdpRtp);
+
+    /// <summary>Where RTCP is sent now.</summary>
+    public SocketAddress? RtcpDestination => _options.Symmetric && _rtcpFilter.Source is { } learned ? learned : Volatile.Read(ref _sdpRtcp);
+
+    /// <summary>The accepted source of incoming RTP (null before the first accepted packet).</summary>
+    public SocketAddress? RtpSource => _filter.Source;
+
+    /// <summary>TimeProvider timestamp of the last accepted RTP packet (or of creation).</summary>
+    public long LastReceivedTimestamp => Volatile.Read(ref _lastReceived);
+
+    public bool IsStrictLearning => _filter.IsLearning;
+
+    /// <summary>Starts the socket's receive loops.</summary>
+    public void Start()
+    {
+        if (Interlocked.Exchange(ref _started, 1) == 0)
+        {
+            _socket.Start(this);
+        }
+    }
+
+    /// <summary>
+    /// Sets the remote addresses from SDP (null when unknown or on hold) and restarts strict RTP learning.
+    /// <paramref name="rtcp"/> defaults to the RTP port + 1.
+    /// </summary>
+    public void SetRemote(IPEndPoint? rtp, IPEndPoint? rtcp = null)
+    {
+        var family = _socket.LocalRtpEndPoint.AddressFamily;
+        var rtpAddress = rtp is null ? null : SocketAddresses.ForSocket(rtp, family);
+        var rtcpEndPoint = rtcp ?? (rtp is { Port: < 65535 } ? new IPEndPoint(rtp.Address, rtp.Port + 1) : null);
+        var rtcpAddress = rtcpEndPoint is null ? null : SocketAddresses.ForSocket(rtcpEndPoint, family);
+        Volatile.Write(ref _sdpRtp, rtpAddress);
+        Volatile.Write(ref _sdpRtcp, rtcpAddress);
+        _filter.SetExpected(rtpAddress);
+        _rtcpFilter.SetExpected(rtcpAddress);
+        LogRemoteSet(_logger, Name, rtp?.ToString() ?? "none", _options.StrictRtp);
+    }
+
+    /// <summary>Installs what was negotiated (codecs, telephone-event).</summary>
+    public void SetMedia(RtpLegMedia media)
+    {
+        ArgumentNullException.ThrowIfNull(media);
+        var previous = Volatile.Read(ref _media);
+        if (previous is null || previous.Primary.ClockRate != media.Primary.ClockRate)
+        {
+            _stats = new RtpReceiveStatistics(media.Primary.ClockRate, _time.TimestampFrequency);
+        }
+
+        _continuity.ClockRate = media.Primary.ClockRate;
+        Volatile.Write(ref _media, media);
+    }
+
+    /// <summary>
+    /// Sends one RTP packet to the current destination, keeping the outgoing stream continuous (see
+    /// <see cref="RtpStreamContinuity"/>); may rewrite the header in place. False when there is no destination
+    /// yet or the send failed.
+    /// </summary>
+    public bool SendRtp(Span<byte> packet)
+    {
+        var destination = RtpDestination;
+        if (destination is null || packet.Length < RtpPacket.FixedHeaderLength || Volatile.Read(ref _disposed) != 0)
+        {
+            return false;
+        }
+
+        _continuity.Apply(packet);
+        if (!_socket.SendRtp(packet, destination))
+        {
+            return false;
+        }
+
+        Interlocked.Increment(ref _packetsSent);
+        Interlocked.Add(ref _bytesSent, packet.Length);
+        return true;
+    }
+
+    /// <summary>Sends one RTCP packet to the current RTCP destination.</summary>
+    public bool SendRtcp(ReadOnlySpan<byte> packet)
+    {
+        var destination = RtcpDestination;
+        if (destination is null || Volatile.Read(ref _disposed) != 0 || !_socket.SendRtcp(packet, destination))
+        {
+            return false;
+        }
+
+        Interlocked.Increment(ref _rtcpSent);
+        return true;
+    }
+
+    public RtpLegStatistics GetStatistics()
+    {
+        var stats = _stats;
+        return new RtpLegStatistics(
+            Interlocked.Read(ref _packetsReceived),
+            Interlocked.Read(ref _bytesReceived),
+            Interlocked.Read(ref _packetsSent),
+            Interlocked.Read(ref _bytesSent),
+            _filter.Dropped,
+            Interlocked.Read(ref _malformed),
+            Interlocked.Read(ref _rtcpReceived),
+            Interlocked.Read(ref _rtcpSent),
+            Math.Max(0, stats.CumulativeLost),
+            stats.JitterMilliseconds,
+            stats.Ssrc,
+            SocketAddresses.ToEndPoint(_filter.Source));
+    }
+
+    void IRtpPacketSink.OnRtpPacket(Span<byte> packet, SocketAddress source)
+    {
+        if (!RtpPacket.TryParse(packet, out var rtp, out _))
+        {
+            // RFC 5761 muxed RTCP arriving on the RTP port is handled as RTCP.
+            if (RtcpPacket.IsRtcp(packet))
+            {
+                ((IRtpPacketSink)this).OnRtcpPacket(packet, source);
+                return;
+            }
+
+            Interlocked.Increment(ref _malformed);
+            return;
+        }
+
+        var decision = _filter.Check(source, rtp.SequenceNumber);
+        if (decision == RtpSourceDecision.Drop)
+        {
+            return;
+        }
+
+        if (decision == RtpSourceDecision.Learned && _logger.IsEnabled(LogLevel.Debug))
+        {
+            LogSourceLearned(_logger, Name, SocketAddresses.ToEndPoint(_filter.Source)?.ToString() ?? "?");
+        }
+
+        long now = _time.GetTimestamp();
+        Volatile.Write(ref _lastReceived, now);
+        Interlocked.Increment(ref _packetsReceived);
+        Interlocked.Add(ref _bytesReceived, packet.Length);
+        _continuity.RemoteSsrc = rtp.Ssrc;
+        _continuity.HasRemoteSsrc = true;
+
+        var media = Volatile.Read(ref _media);
+        bool isEvent = media is not null && rtp.PayloadType == media.TelephoneEventPayloadType;
+        _stats.Update(rtp.Ssrc, rtp.SequenceNumber, rtp.Timestamp, now, updateJitter: !isEvent);
+        if (isEvent)
+        {
+            _dtmf.Process(rtp.Timestamp, rtp.Payload);
+        }
+        else
+        {
+            _dtmf.OnAudio(rtp.Timestamp);
+        }
+
+        Handler?.OnRtp(this, packet, rtp);
+    }
+
+    void IRtpPacketSink.OnRtcpPacket(Span<byte> packet, SocketAddress source)
+    {
+        if (!RtcpPacket.IsValidCompound(packet))
+        {
+            Interlocked.Increment(ref _malformed);
+            return;
+        }
+
+        // RTCP is accepted from the RTCP address in use or from the host RTP comes from (strict RTP applies to RTP).
+        if (_options.StrictRtp != StrictRtpMode.No && _filter.Source is { } rtpSource && !SocketAddresses.SameHost(rtpSource, source))
+        {
+            return;
+        }
+
+        _rtcpFilter.Check(source, 0);
+        Interlocked.Increment(ref _rtcpReceived);
+        Handler?.OnRtcp(this, packet);
+    }
+
+    /// <summary>Ends a DTMF digit still in progress (for example when the stream is re-negotiated).</summary>
+    public void FlushDtmf() => _dtmf.Flush();
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        Handler = null;
+        _socket.Dispose();
+        _release?.Invoke(_socket.LocalRtpEndPoint.Port);
+    }
+
+    private sealed class DtmfRelay(RtpLeg leg) : IDtmfReceiver
+    {
+        public void OnDtmfBegin(char digit) => leg.DtmfListener?.OnDtmfBegin(leg, digit);
+
+        public void OnDtmfEnd(char digit, int durationMs) => leg.DtmfListener?.OnDtmfEnd(leg, digit, durationMs);
+    }
+
+    [LoggerMessage(EventId = 3110, Level = LogLevel.Debug, Message = "{Leg}: remote RTP address set to {Remote} (strictrtp={Strict})")]
+    private static partial void LogRemoteSet(ILogger logger, string leg, string remote, StrictRtpMode strict);
+
+    [LoggerMessage(EventId = 3111, Level = LogLevel.Debug, Message = "{Leg}: RTP source is now {Source}")]
+    private static partial void LogSourceLearned(ILogger logger, string leg, string source);
+}

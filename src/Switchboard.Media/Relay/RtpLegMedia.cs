@@ -1,0 +1,67 @@
+namespace Switchboard.Media.Relay;
+
+/// <summary>
+/// What was negotiated for a leg: its audio codecs (the first is what we send) and RFC 4733 telephone-event.
+/// Immutable; a re-INVITE installs a new instance with <see cref="RtpLeg.SetMedia"/>.
+/// </summary>
+public sealed class RtpLegMedia
+{
+    private readonly RtpCodecBinding[] _codecs;
+
+    public RtpLegMedia(IReadOnlyList<RtpCodecBinding> codecs, int telephoneEventPayloadType = -1, int telephoneEventClockRate = 8000)
+    {
+        ArgumentNullException.ThrowIfNull(codecs);
+        if (codecs.Count == 0)
+        {
+            throw new ArgumentException("at least one codec is required", nameof(codecs));
+        }
+
+        _codecs = [.. codecs];
+        TelephoneEventPayloadType = telephoneEventPayloadType;
+        TelephoneEventClockRate = telephoneEventClockRate;
+    }
+
+    /// <summary>Single-codec convenience, e.g. new RtpLegMedia("ulaw", 0, 101).</summary>
+    public RtpLegMedia(string codec, int payloadType, int telephoneEventPayloadType = -1, int clockRate = 8000)
+        : this([new RtpCodecBinding(payloadType, codec, clockRate)], telephoneEventPayloadType)
+    {
+    }
+
+    public IReadOnlyList<RtpCodecBinding> Codecs => _codecs;
+
+    /// <summary>The codec we send.</summary>
+    public RtpCodecBinding Primary => _codecs[0];
+
+    /// <summary>-1 when telephone-event was not negotiated.</summary>
+    public int TelephoneEventPayloadType { get; }
+
+    public int TelephoneEventClockRate { get; }
+
+    public bool HasTelephoneEvent => TelephoneEventPayloadType >= 0;
+
+    public RtpCodecBinding? FindByPayloadType(int payloadType)
+    {
+        foreach (var c in _codecs)
+        {
+            if (c.PayloadType == payloadType)
+            {
+                return c;
+            }
+        }
+
+        return null;
+    }
+
+    public RtpCodecBinding? FindByName(string name)
+    {
+        foreach (var c in _codecs)
+        {
+            if (string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return c;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,181 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Switchboard.Common.Media;
+
+namespace Switchboard.Transport.Rtp;
+
+/// <summary>
+/// The UDP socket pair of one RTP leg: RTP on an even port, RTCP on the next. Each socket has one receive loop
+/// (async, <see cref="Socket.ReceiveFromAsync(Memory{byte}, SocketFlags, SocketAddress, CancellationToken)"/>)
+/// into a buffer rented once from the shared pool and a reused <see cref="SocketAddress"/>, handing every datagram
+/// to the sink synchronously: no allocation per packet. Sends are synchronous non-blocking sendto calls.
+/// </summary>
+public sealed partial class UdpRtpSocket : IRtpSocket
+{
+    /// <summary>Receive buffer size: larger than any RTP packet on an Ethernet path.</summary>
+    public const int BufferSize = 2048;
+
+    private readonly Socket _rtp;
+    private readonly Socket _rtcp;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _rtpLoop;
+    private Task? _rtcpLoop;
+    private int _started;
+    private int _disposed;
+
+    internal UdpRtpSocket(Socket rtp, Socket rtcp, ILogger? logger)
+    {
+        _rtp = rtp;
+        _rtcp = rtcp;
+        _logger = logger ?? NullLogger.Instance;
+        LocalRtpEndPoint = (IPEndPoint)rtp.LocalEndPoint!;
+        LocalRtcpEndPoint = (IPEndPoint)rtcp.LocalEndPoint!;
+    }
+
+    public IPEndPoint LocalRtpEndPoint { get; }
+
+    public IPEndPoint LocalRtcpEndPoint { get; }
+
+    /// <summary>Datagrams that failed to send (socket errors other than a closed socket).</summary>
+    public long SendErrors => Interlocked.Read(ref _sendErrors);
+
+    private long _sendErrors;
+
+    public void Start(IRtpPacketSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        if (Interlocked.Exchange(ref _started, 1) != 0)
+        {
+            throw new InvalidOperationException("receive loops already started");
+        }
+
+        _rtpLoop = ReceiveLoop(_rtp, sink, rtcp: false, _stop.Token);
+        _rtcpLoop = ReceiveLoop(_rtcp, sink, rtcp: true, _stop.Token);
+    }
+
+    public bool SendRtp(ReadOnlySpan<byte> packet, SocketAddress destination) => Send(_rtp, packet, destination);
+
+    public bool SendRtcp(ReadOnlySpan<byte> packet, SocketAddress destination) => Send(_rtcp, packet, destination);
+
+    /// <summary>Completes when both receive loops have ended (after <see cref="Dispose"/>).</summary>
+    public Task Completion => Task.WhenAll(_rtpLoop ?? Task.CompletedTask, _rtcpLoop ?? Task.CompletedTask);
+
+    private bool Send(Socket socket, ReadOnlySpan<byte> packet, SocketAddress destination)
+    {
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            return socket.SendTo(packet, SocketFlags.None, destination) == packet.Length;
+        }
+        catch (ObjectDisposedException)
+        {
+            return false;
+        }
+        catch (SocketException ex)
+        {
+            // Unreachable destinations and full buffers lose this datagram only; RTP tolerates loss.
+            if (Interlocked.Increment(ref _sendErrors) == 1)
+            {
+                LogSendFailed(_logger, LocalRtpEndPoint, ex.SocketErrorCode);
+            }
+
+            return false;
+        }
+    }
+
+    private async Task ReceiveLoop(Socket socket, IRtpPacketSink sink, bool rtcp, CancellationToken token)
+    {
+        await Task.Yield();
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        var source = new SocketAddress(socket.AddressFamily);
+        try
+        {
+            while (!token.IsCancellationRequested)
+            {
+                int received;
+                try
+                {
+                    received = await socket.ReceiveFromAsync(buffer.AsMemory(0, BufferSize), SocketFlags.None, source, token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+                catch (ObjectDisposedException)
+                {
+                    break;
+                }
+                catch (SocketException ex) when (IsTransient(ex.SocketErrorCode))
+                {
+                    // ICMP errors reported on a later receive (ConnectionReset etc.): keep receiving.
+                    continue;
+                }
+                catch (SocketException ex)
+                {
+                    if (!token.IsCancellationRequested)
+                    {
+                        LogReceiveFailed(_logger, rtcp ? LocalRtcpEndPoint : LocalRtpEndPoint, ex.SocketErrorCode);
+                    }
+
+                    break;
+                }
+
+                try
+                {
+                    if (rtcp)
+                    {
+                        sink.OnRtcpPacket(buffer.AsSpan(0, received), source);
+                    }
+                    else
+                    {
+                        sink.OnRtpPacket(buffer.AsSpan(0, received), source);
+                    }
+                }
+                catch (Exception ex)
+                {
+                    // A faulty consumer loses the packet, never the loop.
+                    LogSinkFailed(_logger, ex, rtcp ? LocalRtcpEndPoint : LocalRtpEndPoint);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static bool IsTransient(SocketError error) =>
+        error is SocketError.ConnectionReset or SocketError.ConnectionRefused or SocketError.HostUnreachable
+            or SocketError.NetworkUnreachable or SocketError.MessageSize or SocketError.Interrupted;
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _stop.Cancel();
+        _rtp.Dispose();
+        _rtcp.Dispose();
+        _stop.Dispose();
+    }
+
+    [LoggerMessage(EventId = 3150, Level = LogLevel.Warning, Message = "RTP send from {Local} failed: {Error} (further failures are counted, not logged)")]
+    private static partial void LogSendFailed(ILogger logger, IPEndPoint local, SocketError error);
+
+    [LoggerMessage(EventId = 3151, Level = LogLevel.Warning, Message = "RTP receive loop on {Local} stopped: {Error}")]
+    private static partial void LogReceiveFailed(ILogger logger, IPEndPoint local, SocketError error);
+
+    [LoggerMessage(EventId = 3152, Level = LogLevel.Error, Message = "RTP consumer failed on {Local}; packet dropped")]
+    private static partial void LogSinkFailed(ILogger logger, Exception exception, IPEndPoint local);
+}

@@ -1,0 +1,86 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Switchboard.Common.Media;
+
+namespace Switchboard.Transport.Rtp;
+
+/// <summary>
+/// Binds <see cref="UdpRtpSocket"/> pairs. A port another process holds makes <see cref="TryBind"/> return false
+/// (the allocator then tries the next pair). Binding to IPv6Any creates dual-mode sockets.
+/// </summary>
+public sealed class UdpRtpSocketFactory : IRtpSocketFactory
+{
+    private readonly ILogger? _logger;
+
+    public UdpRtpSocketFactory(ILogger<UdpRtpSocket>? logger = null) => _logger = logger;
+
+    /// <summary>SO_RCVBUF/SO_SNDBUF for each socket; 0 keeps the OS default.</summary>
+    public int SocketBufferSize { get; init; }
+
+    /// <summary>IP DSCP/TOS byte for RTP (tos_audio; 0xB8 = EF); 0 leaves it unset.</summary>
+    public int TypeOfService { get; init; }
+
+    public bool TryBind(IPAddress address, int rtpPort, [NotNullWhen(true)] out IRtpSocket? socket, out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        socket = null;
+        if (rtpPort is < 0 or > 65534)
+        {
+            error = $"RTP port {rtpPort} out of range";
+            return false;
+        }
+
+        Socket? rtp = null;
+        Socket? rtcp = null;
+        try
+        {
+            rtp = Create(address, rtpPort);
+            int rtcpPort = rtpPort == 0 ? ((IPEndPoint)rtp.LocalEndPoint!).Port + 1 : rtpPort + 1;
+            rtcp = Create(address, rtcpPort);
+            socket = new UdpRtpSocket(rtp, rtcp, _logger);
+            error = null;
+            return true;
+        }
+        catch (SocketException ex)
+        {
+            // Binding happens at call setup (not per packet); the OS reports a busy port only by exception.
+            rtp?.Dispose();
+            rtcp?.Dispose();
+            error = $"cannot bind {address}:{rtpPort}/{rtpPort + 1}: {ex.SocketErrorCode}";
+            return false;
+        }
+    }
+
+    private Socket Create(IPAddress address, int port)
+    {
+        var socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            if (address.AddressFamily == AddressFamily.InterNetworkV6 && address.Equals(IPAddress.IPv6Any))
+            {
+                socket.DualMode = true;
+            }
+
+            if (SocketBufferSize > 0)
+            {
+                socket.ReceiveBufferSize = SocketBufferSize;
+                socket.SendBufferSize = SocketBufferSize;
+            }
+
+            if (TypeOfService > 0 && address.AddressFamily == AddressFamily.InterNetwork)
+            {
+                socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.TypeOfService, TypeOfService);
+            }
+
+            socket.Bind(new IPEndPoint(address, port));
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace Switchboard.Dialplan.Tests.TestSupport;
+
+internal enum FakeInputKind
+{
+    Digit,
+    Timeout,
+    HangUp,
+}

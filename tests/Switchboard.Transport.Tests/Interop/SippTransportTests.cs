@@ -40,7 +40,7 @@ public sealed class SippTransportTests
         Assert.Equal(0, uas.Other);
         Assert.Equal(1, transport.Counters.ConnectionsAccepted);
         Assert.Equal(0, transport.Counters.FramingErrors);
-        Assert.Equal(Calls * 3, transport.Counters.MessagesSent);
+        Assert.True(SpinWait.SpinUntil(() => transport.Counters.MessagesSent == Calls * 3, Support.TestTimeouts.Default));
     }
 
     [SkippableFact]
@@ -59,7 +59,7 @@ public sealed class SippTransportTests
         var result = await RunSippAsync(sipp!, transport.Local.EndPoint.Port, "u1");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.True(uas.Invites >= Calls); // UDP: SIPp may retransmit
+        Assert.Equal(Calls, uas.Invites); // distinct calls; retransmissions are ignored by the stub
         Assert.True(uas.Byes >= Calls);
     }
 

@@ -4,10 +4,12 @@ namespace Switchboard.Transport.Tests.Interop;
 
 /// <summary>
 /// Just enough of a SIP UAS to let SIPp's built-in <c>uac</c> scenario complete against a bare transport: answers
-/// INVITE with 180 and 200, BYE with 200, ignores ACK. Test-only: text handling, no real SIP stack.
+/// INVITE with 180 and 200, BYE with 200, ignores ACK and retransmitted INVITEs (SIPp counts a repeated 200 as
+/// unexpected). Test-only: text handling, no real SIP stack.
 /// </summary>
 internal sealed class StubUas : ITransportHandler
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _answered = new();
     private int _invites;
     private int _byes;
     private int _other;
@@ -26,6 +28,12 @@ internal sealed class StubUas : ITransportHandler
         switch (method)
         {
             case "INVITE":
+                var callId = lines.FirstOrDefault(l => l.StartsWith("Call-ID:", StringComparison.OrdinalIgnoreCase)) ?? string.Empty;
+                if (!_answered.TryAdd(callId, true))
+                {
+                    break; // retransmission: the answers are already on their way
+                }
+
                 Interlocked.Increment(ref _invites);
                 local.Transport.Send(Response(lines, "180 Ringing", local), peer);
                 local.Transport.Send(Response(lines, "200 OK", local), peer);

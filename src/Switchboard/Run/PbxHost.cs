@@ -7,6 +7,7 @@ using Switchboard.Control;
 using Switchboard.Core.Cli;
 using Switchboard.Core.Events;
 using Switchboard.Core.Pjsip;
+using Switchboard.Core.Pjsip.Calls;
 using Switchboard.Core.Storage;
 using Switchboard.Hosting;
 using Switchboard.Transport.Admission;
@@ -30,6 +31,8 @@ internal sealed partial class PbxHost : IAsyncDisposable
     private ControlSocketServer? _control;
     private SqliteDatabase? _database;
     private PjsipService? _pjsip;
+    private Switchboard.Dialplan.Execution.DialplanEngine? _dialplan;
+    private CallService? _calls;
     private AutoBanService? _autoban;
     private ConfigSnapshot? _config;
     private DateTimeOffset _lastReload;
@@ -90,6 +93,12 @@ internal sealed partial class PbxHost : IAsyncDisposable
         });
         _pjsip.Start();
         _pjsip.RegisterCli(_cli);
+
+        // --- calls (channel driver + dialplan) ---
+        _dialplan = CallService.CreateDialplan(_config.Document("extensions.conf"), _loggers, _host.Time, LogDiagnostic);
+        _calls = CallService.Attach(_pjsip, _dialplan, _config.Rtp, _loggers, _host.Time);
+        _calls.RegisterCli(_cli);
+        // --- end calls ---
         CoreCliCommands.Register(_cli, _host.Time, started, () => _lastReload, Reload, astdb);
 
         _control = new ControlSocketServer(ControlProtocol.SocketPath(_options.DataDir), _cli, _loggers.CreateLogger("control"));
@@ -135,6 +144,11 @@ internal sealed partial class PbxHost : IAsyncDisposable
 
             _config = result.Snapshot;
             _pjsip?.Reload(_config.Pjsip);
+            if (_dialplan is not null)
+            {
+                CallService.ReloadDialplan(_dialplan, _config.Document("extensions.conf"), output.WriteLine);
+                _calls?.ReloadRtp(_config.Rtp);
+            }
             _lastReload = _host.Time.GetUtcNow();
             output.WriteLine("Configuration reloaded.");
             LogReloaded();

@@ -40,4 +40,10 @@ internal static partial class CallLog
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Channel}: dialplan failed")]
     public static partial void DialplanFailed(ILogger log, Exception exception, string channel);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bridge {Bridge}: {A} <-> {B} (media relayed: {Relayed})")]
+    public static partial void Bridged(ILogger log, string bridge, string a, string b, bool relayed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bridge {Bridge} ended: {A} -> {B} {AToB} RTP packets, {B} -> {A} {BToA} RTP packets")]
+    public static partial void BridgeEnded(ILogger log, string bridge, string a, string b, long aToB, long bToA);
 }

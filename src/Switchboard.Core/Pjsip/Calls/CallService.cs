@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Switchboard.Common.Threading;
+using Switchboard.Config.Diagnostics;
+using Switchboard.Config.Parsing;
 using Switchboard.Config.Rtp;
+using Switchboard.Dialplan.Loading;
 using Switchboard.Core.Channels;
 using Switchboard.Core.Cli;
 using Switchboard.Dialplan.Execution;
@@ -61,6 +64,45 @@ public sealed class CallService
         dialplan.Applications.Register(new DialApplication(env));
         PjsipFunctions.Register(env, dialplan);
         return new CallService(env);
+    }
+
+    /// <summary>
+    /// A dialplan engine with <paramref name="extensions"/> (extensions.conf) published; each diagnostic is passed to
+    /// <paramref name="report"/>. With errors or no file the dialplan is empty.
+    /// </summary>
+    public static DialplanEngine CreateDialplan(ConfDocument? extensions, ILoggerFactory loggers, TimeProvider time, Action<string> report)
+    {
+        ArgumentNullException.ThrowIfNull(loggers);
+        ArgumentNullException.ThrowIfNull(report);
+        var engine = new DialplanEngine(time: time, logger: loggers.CreateLogger("dialplan"));
+        ReloadDialplan(engine, extensions, report);
+        return engine;
+    }
+
+    /// <summary>Loads extensions.conf into <paramref name="engine"/>; false (old dialplan kept) when it has errors.</summary>
+    public static bool ReloadDialplan(DialplanEngine engine, ConfDocument? extensions, Action<string> report)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(report);
+        if (extensions is null)
+        {
+            return false;
+        }
+
+        var diagnostics = new DiagnosticBag();
+        var snapshot = DialplanLoader.Load(extensions, diagnostics);
+        foreach (var d in diagnostics.Items)
+        {
+            report(d.ToString());
+        }
+
+        if (diagnostics.HasErrors)
+        {
+            return false;
+        }
+
+        engine.Publish(snapshot);
+        return true;
     }
 
     /// <summary>rtp.conf was reloaded.</summary>

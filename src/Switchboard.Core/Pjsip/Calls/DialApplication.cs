@@ -47,6 +47,7 @@ internal sealed class DialApplication(CallEnvironment env) : IDialplanApplicatio
         {
             CallLog.NoContacts(env.Log, caller.Name, args);
             vars.Set("DIALSTATUS", "CHANUNAVAIL");
+            caller.HangupCause = HangupCauseMapper.SubscriberAbsent;
             return AppResult.Continue;
         }
 
@@ -83,6 +84,17 @@ internal sealed class DialApplication(CallEnvironment env) : IDialplanApplicatio
         {
             vars.Set("ANSWEREDTIME", "0");
             caller.Application = string.Empty;
+            if (!caller.IsHungUp)
+            {
+                caller.HangupCause = status switch
+                {
+                    "BUSY" => HangupCauseMapper.UserBusy,
+                    "NOANSWER" => HangupCauseMapper.NoAnswer,
+                    "CHANUNAVAIL" => HangupCauseMapper.SubscriberAbsent,
+                    _ => HangupCauseMapper.Congestion,
+                };
+            }
+
             return caller.IsHungUp ? AppResult.Hangup : AppResult.Continue;
         }
 

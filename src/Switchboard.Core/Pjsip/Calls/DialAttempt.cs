@@ -167,6 +167,11 @@ internal sealed class DialAttempt : IDialObserver
     /// <summary>After the bridged call: hang up whichever side is still up and take the bridge down.</summary>
     public void Finish(int cause)
     {
+        if (_bridge is { } b)
+        {
+            CallLog.BridgeEnded(_env.Log, b.Id, b.A.Name, b.B.Name, b.Relay?.ForwardedAToB ?? 0, b.Relay?.ForwardedBToA ?? 0);
+        }
+
         _bridge?.Dispose();
         _bridge = null;
         Winner?.Hangup(cause);
@@ -189,6 +194,7 @@ internal sealed class DialAttempt : IDialObserver
         _bridge?.Dispose();
         _bridge = new Bridge(_env.NextBridgeId(), _caller, leg);
         _bridge.Start();
+        CallLog.Bridged(_env.Log, _bridge.Id, _caller.Name, leg.Name, _bridge.Relay is not null);
     }
 
     private void SendRinging()

@@ -25,9 +25,25 @@ public static class CallConfigs
         [carol](user)
         inbound_auth/username = carol
         inbound_auth/password = pw-carol
+
+        [busy](user)
+        inbound_auth/username = busy
+        inbound_auth/password = pw-busy
+
+        [slow](user)
+        inbound_auth/username = slow
+        inbound_auth/password = pw-slow
+
+        [cxl](user)
+        inbound_auth/username = cxl
+        inbound_auth/password = pw-cxl
+
+        [fork](user)
+        inbound_auth/username = fork
+        inbound_auth/password = pw-fork
         """;
 
-    /// <summary>200: Dial bob 20 s; 201: Dial bob 2 s (ring timeout); 202: Dial carol (never registered). DIALSTATUS is logged.</summary>
+    /// <summary>One extension per callee (each test has its own endpoint, so contacts of one test never fork into another); the h extension logs DIALSTATUS.</summary>
     public const string Extensions = """
         [general]
         autofallthrough = yes
@@ -36,11 +52,15 @@ public static class CallConfigs
         exten => 200,1,Dial(PJSIP/bob,20)
          same => n,Log(NOTICE,dialresult 200 ${DIALSTATUS})
          same => n,Hangup()
-        exten => 201,1,Dial(PJSIP/bob,2)
-         same => n,Log(NOTICE,dialresult 201 ${DIALSTATUS})
+        exten => 201,1,Dial(PJSIP/busy,20)
          same => n,Hangup()
-        exten => 202,1,Dial(PJSIP/carol,5)
-         same => n,Log(NOTICE,dialresult 202 ${DIALSTATUS})
+        exten => 202,1,Dial(PJSIP/slow,2)
+         same => n,Hangup()
+        exten => 203,1,Dial(PJSIP/cxl,20)
+         same => n,Hangup()
+        exten => 204,1,Dial(PJSIP/carol,5)
+         same => n,Hangup()
+        exten => 205,1,Dial(PJSIP/fork,20)
          same => n,Hangup()
         exten => h,1,Log(NOTICE,hangup ${CHANNEL(name)} ${DIALSTATUS} ${HANGUPCAUSE})
         """;

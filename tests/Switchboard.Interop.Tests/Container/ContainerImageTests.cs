@@ -123,10 +123,10 @@ public sealed class ContainerImageTests : IClassFixture<ImageBuildFixture>
         foreach (string a in new[]
         {
             "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--perms", "1777", "--tmpfs", "/tmp",
-            "--bind", data, "/srv", "--unshare-ipc", "--unshare-uts", "--unshare-net", "--new-session", "--die-with-parent",
+            "--bind", data, "/srv", "--ro-bind", Path.GetDirectoryName(_fx.PublishedBinary)!, "/tmp/sbbin", "--unshare-ipc", "--unshare-uts", "--unshare-net", "--new-session", "--die-with-parent",
             "--setenv", "HOSTNAME", Host, "--setenv", "SYSLOG_LEVEL", "8", "--setenv", "ACME_FILE", "",
             "--", "setpriv", "--reuid", "10001", "--regid", "10001", "--clear-groups", "--bounding-set", "-all",
-            "--inh-caps", "-all", "--no-new-privs", _fx.PublishedBinary, "run", "--data-dir", "/srv",
+            "--inh-caps", "-all", "--no-new-privs", "/tmp/sbbin/switchboard", "run", "--data-dir", "/srv",
         })
         {
             start.ArgumentList.Add(a);

@@ -141,7 +141,13 @@ public sealed class AutoBanService : IAsyncDisposable
     /// <summary>Unsubscribes, writes the final state and applies the last nft changes. The nft table stays loaded.</summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
-        if (Interlocked.CompareExchange(ref _state, 2, 1) != 1)
+        int previous = Interlocked.CompareExchange(ref _state, 2, 1);
+        if (previous == 0 && Interlocked.CompareExchange(ref _state, 2, 0) == 0 && _ownsWheel)
+        {
+            _wheel.Dispose();
+        }
+
+        if (previous != 1)
         {
             return;
         }

@@ -234,6 +234,6 @@ public sealed class AutoBanServiceTests : IDisposable
         Assert.NotNull(svc);
         await svc.DisposeAsync();
         Assert.Equal(3, svc.Options.MaxCount);
-        Assert.Contains(logger.At(LogLevel.Warning), l => l == "AutoBan: autoban.conf:3: unknown key 'bogus' in [autoban] ignored");
+        Assert.Contains(logger.At(LogLevel.Warning), l => l == "AutoBan: autoban.conf:3: warning: unknown key 'bogus' in [autoban] ignored");
     }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Switchboard.AutoBan.Addressing;
+using Switchboard.Config.Diagnostics;
+using Switchboard.Config.Parsing;
 
 namespace Switchboard.AutoBan.Configuration;
 
@@ -7,7 +9,8 @@ namespace Switchboard.AutoBan.Configuration;
 /// Reads autoban.conf. AutoBan is enabled when the file exists and <c>enabled</c> is not false. Sections:
 /// <c>[autoban]</c> (enabled, maxcount, watchtime, jailtime, repeatmult; also ipv6prefix, whitelist, blacklist),
 /// <c>[nftables]</c> (enabled, cmd, table; family is always inet here) and <c>[asmanager]</c> (ignored: AutoBan is
-/// built in and needs no AMI login). Bad values are reported with file:line and keep their default.
+/// built in and needs no AMI login). Parsed with Switchboard.Config's .conf parser (includes, comments); values may be
+/// quoted as in the reference's PHP ini file. Bad values are reported with file:line and keep their default.
 /// </summary>
 public static class AutoBanConfigLoader
 {
@@ -19,43 +22,57 @@ public static class AutoBanConfigLoader
             return new AutoBanConfig(AutoBanOptions.Default with { Enabled = false }, []);
         }
 
-        var diagnostics = new List<ConfDiagnostic>();
-        using var reader = new StreamReader(path);
-        var entries = SimpleConfReader.Read(reader, Path.GetFileName(path), diagnostics);
-        return FromEntries(entries, diagnostics);
+        var full = Path.GetFullPath(path);
+        var source = new DirectoryConfigFileSource(Path.GetDirectoryName(full)!);
+        var bag = new DiagnosticBag();
+        var doc = ConfParser.Parse(source, Path.GetFileName(full), bag);
+        if (doc.Files.Count == 0)
+        {
+            // The file exists but cannot be read: AutoBan was wanted, so run with the defaults rather than not at all.
+            bag.Warning(Path.GetFileName(full), 0, "using the AutoBan defaults");
+            return new AutoBanConfig(AutoBanOptions.Default, bag.Items.ToArray());
+        }
+
+        return FromDocument(doc, bag);
     }
 
-    /// <summary>Reads the text of an autoban.conf (for tests and for the shared config parser's output).</summary>
+    /// <summary>Reads the text of an autoban.conf (tests, and text from elsewhere).</summary>
     public static AutoBanConfig Parse(string text, string file = "autoban.conf")
     {
-        var diagnostics = new List<ConfDiagnostic>();
-        var entries = SimpleConfReader.Read(new StringReader(text), file, diagnostics);
-        return FromEntries(entries, diagnostics);
+        var bag = new DiagnosticBag();
+        var doc = ConfParser.ParseText(file, text, bag);
+        return FromDocument(doc, bag);
     }
 
-    /// <summary>Builds the options from parsed entries (the seam for Switchboard.Config's parser).</summary>
-    public static AutoBanConfig FromEntries(IEnumerable<ConfEntry> entries, List<ConfDiagnostic>? diagnostics = null)
+    /// <summary>Builds the options from a parsed autoban.conf; problems are added to <paramref name="diagnostics"/>.</summary>
+    public static AutoBanConfig FromDocument(ConfDocument document, DiagnosticBag diagnostics)
     {
-        diagnostics ??= [];
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(diagnostics);
         var o = AutoBanOptions.Default;
         var white = new List<string>();
         var black = new List<string>();
-        var addressEntries = new List<(ConfEntry Entry, List<string> Target)>();
-        foreach (var e in entries)
+        var addressEntries = new List<(Setting Entry, List<string> Target)>();
+        foreach (var category in document.Categories)
         {
-            switch (e.Section)
+            var section = category.Name.ToLowerInvariant();
+            foreach (var entry in category.Entries)
             {
-                case "autoban":
-                    o = ApplyAutoBan(o, e, diagnostics, white, black, addressEntries);
-                    break;
-                case "nftables":
-                    o = ApplyNftables(o, e, diagnostics);
-                    break;
-                case "asmanager":
-                    break;
-                default:
-                    diagnostics.Add(new ConfDiagnostic(e.File, e.Line, $"unknown section [{e.Section}] (key '{e.Key}' ignored)"));
-                    break;
+                var e = new Setting(entry.Key.ToLowerInvariant(), Unquote(entry.Value), entry.File, entry.Line);
+                switch (section)
+                {
+                    case "autoban":
+                        o = ApplyAutoBan(o, e, diagnostics, white, black, addressEntries);
+                        break;
+                    case "nftables":
+                        o = ApplyNftables(o, e, diagnostics);
+                        break;
+                    case "asmanager":
+                        break;
+                    default:
+                        diagnostics.Warning(e.File, e.Line, $"unknown section [{category.Name}] (key '{e.Key}' ignored)");
+                        break;
+                }
             }
         }
 
@@ -65,12 +82,19 @@ public static class AutoBanConfigLoader
         }
 
         o = o with { Whitelist = white, Blacklist = black };
-        var ordered = diagnostics.OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ToArray();
+        var ordered = diagnostics.Items.OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ToArray();
         return new AutoBanConfig(o, ordered);
     }
 
-    private static AutoBanOptions ApplyAutoBan(AutoBanOptions o, ConfEntry e, List<ConfDiagnostic> d, List<string> white,
-        List<string> black, List<(ConfEntry, List<string>)> addressEntries)
+    /// <summary>The reference reads PHP ini files, where values may be quoted.</summary>
+    private static string Unquote(string value)
+    {
+        value = value.Trim();
+        return value.Length >= 2 && (value[0] == '"' || value[0] == '\'') && value[^1] == value[0] ? value[1..^1] : value;
+    }
+
+    private static AutoBanOptions ApplyAutoBan(AutoBanOptions o, Setting e, DiagnosticBag d, List<string> white,
+        List<string> black, List<(Setting, List<string>)> addressEntries)
     {
         switch (e.Key)
         {
@@ -82,7 +106,7 @@ public static class AutoBanConfigLoader
                     return o with { MaxCount = max };
                 }
 
-                d.Add(new ConfDiagnostic(e.File, e.Line, $"maxcount '{e.Value}' is not a whole number >= 1; using {o.MaxCount}"));
+                d.Warning(e.File, e.Line, $"maxcount '{e.Value}' is not a whole number >= 1; using {o.MaxCount}");
                 return o;
             case "watchtime":
                 return TryTime(e, d, out var watch) ? o with { WatchTime = watch } : o;
@@ -94,7 +118,7 @@ public static class AutoBanConfigLoader
                     return o with { RepeatMult = mult };
                 }
 
-                d.Add(new ConfDiagnostic(e.File, e.Line, $"repeatmult '{e.Value}' is not a number from 1 to 1000000; using {o.RepeatMult.ToString(CultureInfo.InvariantCulture)}"));
+                d.Warning(e.File, e.Line, $"repeatmult '{e.Value}' is not a number from 1 to 1000000; using {o.RepeatMult.ToString(CultureInfo.InvariantCulture)}");
                 return o;
             case "ipv6prefix":
                 if (int.TryParse(e.Value.TrimStart('/'), NumberStyles.None, CultureInfo.InvariantCulture, out int prefix) && prefix is >= 16 and <= 128)
@@ -102,7 +126,7 @@ public static class AutoBanConfigLoader
                     return o with { Ipv6PrefixLength = prefix };
                 }
 
-                d.Add(new ConfDiagnostic(e.File, e.Line, $"ipv6prefix '{e.Value}' is not a prefix length from 16 to 128; using {o.Ipv6PrefixLength}"));
+                d.Warning(e.File, e.Line, $"ipv6prefix '{e.Value}' is not a prefix length from 16 to 128; using {o.Ipv6PrefixLength}");
                 return o;
             case "whitelist":
                 addressEntries.Add((e, white));
@@ -111,12 +135,12 @@ public static class AutoBanConfigLoader
                 addressEntries.Add((e, black));
                 return o;
             default:
-                d.Add(new ConfDiagnostic(e.File, e.Line, $"unknown key '{e.Key}' in [autoban] ignored"));
+                d.Warning(e.File, e.Line, $"unknown key '{e.Key}' in [autoban] ignored");
                 return o;
         }
     }
 
-    private static AutoBanOptions ApplyNftables(AutoBanOptions o, ConfEntry e, List<ConfDiagnostic> d)
+    private static AutoBanOptions ApplyNftables(AutoBanOptions o, Setting e, DiagnosticBag d)
     {
         switch (e.Key)
         {
@@ -128,7 +152,7 @@ public static class AutoBanConfigLoader
                     return o with { NftCommand = e.Value };
                 }
 
-                d.Add(new ConfDiagnostic(e.File, e.Line, $"cmd '{e.Value}' must be one program name or path (no arguments); using {o.NftCommand}"));
+                d.Warning(e.File, e.Line, $"cmd '{e.Value}' must be one program name or path (no arguments); using {o.NftCommand}");
                 return o;
             case "table":
                 if (IsNftName(e.Value))
@@ -136,22 +160,22 @@ public static class AutoBanConfigLoader
                     return o with { NftTable = e.Value };
                 }
 
-                d.Add(new ConfDiagnostic(e.File, e.Line, $"table '{e.Value}' is not a valid nft table name; using {o.NftTable}"));
+                d.Warning(e.File, e.Line, $"table '{e.Value}' is not a valid nft table name; using {o.NftTable}");
                 return o;
             case "family":
                 if (!string.Equals(e.Value, "inet", StringComparison.OrdinalIgnoreCase))
                 {
-                    d.Add(new ConfDiagnostic(e.File, e.Line, $"family '{e.Value}' ignored: the table is always 'inet' (IPv4 and IPv6)"));
+                    d.Warning(e.File, e.Line, $"family '{e.Value}' ignored: the table is always 'inet' (IPv4 and IPv6)");
                 }
 
                 return o;
             default:
-                d.Add(new ConfDiagnostic(e.File, e.Line, $"unknown key '{e.Key}' in [nftables] ignored"));
+                d.Warning(e.File, e.Line, $"unknown key '{e.Key}' in [nftables] ignored");
                 return o;
         }
     }
 
-    private static void AddAddresses(ConfEntry e, List<string> target, int v6Prefix, List<ConfDiagnostic> d)
+    private static void AddAddresses(Setting e, List<string> target, int v6Prefix, DiagnosticBag d)
     {
         foreach (var range in e.Value.AsSpan().SplitAny(", \t"))
         {
@@ -167,24 +191,24 @@ public static class AutoBanConfigLoader
             }
             else
             {
-                d.Add(new ConfDiagnostic(e.File, e.Line, $"{e.Key}: '{item}' is not an IP address (networks are not supported) - ignored"));
+                d.Warning(e.File, e.Line, $"{e.Key}: '{item}' is not an IP address (networks are not supported) - ignored");
             }
         }
     }
 
-    private static bool TryTime(ConfEntry e, List<ConfDiagnostic> d, out TimeSpan value)
+    private static bool TryTime(Setting e, DiagnosticBag d, out TimeSpan value)
     {
         if (DurationSyntax.TryParse(e.Value, out value, out string error))
         {
             return true;
         }
 
-        d.Add(new ConfDiagnostic(e.File, e.Line, $"{e.Key}: {error}; keeping the default"));
+        d.Warning(e.File, e.Line, $"{e.Key}: {error}; keeping the default");
         return false;
     }
 
     /// <summary>PHP ini booleans: empty/no/false/off/none/null/0 are false; yes/true/on/1 are true.</summary>
-    private static bool TryBool(ConfEntry e, List<ConfDiagnostic> d, out bool value)
+    private static bool TryBool(Setting e, DiagnosticBag d, out bool value)
     {
         switch (e.Value.Trim().ToLowerInvariant())
         {
@@ -195,7 +219,7 @@ public static class AutoBanConfigLoader
                 value = true;
                 return true;
             default:
-                d.Add(new ConfDiagnostic(e.File, e.Line, $"{e.Key} '{e.Value}' is not yes/no; keeping the default"));
+                d.Warning(e.File, e.Line, $"{e.Key} '{e.Value}' is not yes/no; keeping the default");
                 value = default;
                 return false;
         }
@@ -218,4 +242,6 @@ public static class AutoBanConfigLoader
 
         return true;
     }
+
+    private readonly record struct Setting(string Key, string Value, string File, int Line);
 }

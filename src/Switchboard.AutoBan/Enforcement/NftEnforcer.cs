@@ -55,7 +55,7 @@ internal sealed class NftEnforcer : IBanObserver
         return result.Success ? (true, "") : (false, FirstLine(result.Error));
     }
 
-    public void Start() => _worker = RunAsync();
+    public void Start() => _worker = Task.Run(RunAsync);
 
     public void OnChange(in SetChange change)
     {

@@ -23,7 +23,11 @@ internal sealed class RtpForwarder
     private readonly RtpLegMedia _fromMedia;
     private readonly RtpLegMedia _toMedia;
     private readonly TranscodingPathBuilder? _paths;
+    private const short Drop = -2;
+    private const short Transcode = -1;
+
     private readonly byte[] _scratch = new byte[MaxPacket];
+    private readonly short[] _map = new short[128];
     private ITranscoder? _transcoder;
     private string? _transcoderFrom;
     private bool _haveTimestamps;
@@ -37,6 +41,18 @@ internal sealed class RtpForwarder
         _fromMedia = fromMedia;
         _toMedia = toMedia;
         _paths = paths;
+
+        // Per incoming payload type: the outgoing payload type (same codec on both legs), Transcode, or Drop.
+        Array.Fill(_map, Drop);
+        foreach (var codec in fromMedia.Codecs)
+        {
+            _map[codec.PayloadType] = toMedia.FindByName(codec.Name) is { } same ? (short)same.PayloadType : Transcode;
+        }
+
+        if (fromMedia.HasTelephoneEvent)
+        {
+            _map[fromMedia.TelephoneEventPayloadType] = toMedia.HasTelephoneEvent ? (short)toMedia.TelephoneEventPayloadType : Drop;
+        }
     }
 
     public long Forwarded { get; private set; }
@@ -51,33 +67,22 @@ internal sealed class RtpForwarder
     public void Forward(Span<byte> data, RtpPacket packet)
     {
         int pt = packet.PayloadType;
-        if (pt == _fromMedia.TelephoneEventPayloadType)
+        int mapped = _map[pt];
+        if (mapped >= 0)
         {
-            if (!_toMedia.HasTelephoneEvent)
-            {
-                Dropped++;
-                return;
-            }
-
-            Send(data, _toMedia.TelephoneEventPayloadType, pt);
+            Send(data, mapped, pt);
             return;
         }
 
-        var codec = _fromMedia.FindByPayloadType(pt);
-        if (codec is null)
+        if (mapped == Transcode && _fromMedia.FindByPayloadType(pt) is { } codec)
         {
-            // A payload type that was not negotiated on the source leg (comfort noise, garbage): not forwarded.
-            Dropped++;
+            TranscodeAndSend(packet, codec);
             return;
         }
 
-        if (_toMedia.FindByName(codec.Name) is { } same)
-        {
-            Send(data, same.PayloadType, pt);
-            return;
-        }
-
-        TranscodeAndSend(packet, codec);
+        // telephone-event the target did not negotiate (already reported to the DTMF listener), or a payload type
+        // the source leg did not negotiate (comfort noise, garbage): not forwarded.
+        Dropped++;
     }
 
     private void Send(Span<byte> data, int outPayloadType, int inPayloadType)

@@ -13,7 +13,7 @@ namespace Switchboard.Media.Relay;
 /// statistics, RFC 4733 detection and the time of the last packet (for rtp_timeout). Accepted packets go to
 /// <see cref="Handler"/> (a relay, Echo, a recorder). Everything on the receive path is allocation-free.
 /// </summary>
-public sealed partial class RtpLeg : IRtpPacketSink, IDisposable
+public sealed partial class RtpLeg : IRtpPacketSink, IRtpSender, IDisposable
 {
     private readonly IRtpSocket _socket;
     private readonly RtpLegOptions _options;
@@ -23,7 +23,7 @@ public sealed partial class RtpLeg : IRtpPacketSink, IDisposable
     private readonly RtpSourceFilter _filter;
     private readonly RtpSourceFilter _rtcpFilter;
     private readonly RtpStreamContinuity _continuity;
-    private readonly DtmfDetector _dtmf;
+    private DtmfDetector _dtmf;
     private RtpReceiveStatistics _stats;
     private RtpLegMedia? _media;
     private SocketAddress? _sdpRtp;
@@ -118,6 +118,13 @@ public sealed partial class RtpLeg : IRtpPacketSink, IDisposable
         if (previous is null || previous.Primary.ClockRate != media.Primary.ClockRate)
         {
             _stats = new RtpReceiveStatistics(media.Primary.ClockRate, _time.TimestampFrequency);
+        }
+
+        if (previous is null || previous.TelephoneEventClockRate != media.TelephoneEventClockRate)
+        {
+            // Event durations are in telephone-event clock units (8000 normally; 48000 next to Opus).
+            _dtmf.Flush();
+            _dtmf = new DtmfDetector(new DtmfRelay(this), media.TelephoneEventClockRate, (int)((long)_options.DtmfTimeoutSamples * media.TelephoneEventClockRate / 8000));
         }
 
         _continuity.ClockRate = media.Primary.ClockRate;

@@ -10,6 +10,7 @@ using Switchboard.Core.Pjsip;
 using Switchboard.Core.Pjsip.Calls;
 using Switchboard.Core.Storage;
 using Switchboard.Hosting;
+using Switchboard.Manager;
 using Switchboard.Transport.Admission;
 
 namespace Switchboard.Run;
@@ -34,6 +35,7 @@ internal sealed partial class PbxHost : IAsyncDisposable
     private Switchboard.Dialplan.Execution.DialplanEngine? _dialplan;
     private CallService? _calls;
     private AutoBanService? _autoban;
+    private ManagerService? _manager;
     private ConfigSnapshot? _config;
     private DateTimeOffset _lastReload;
     private readonly SecurityEventLogger _securityLog;
@@ -100,6 +102,16 @@ internal sealed partial class PbxHost : IAsyncDisposable
         _calls.RegisterCli(_cli);
         // --- end calls ---
         CoreCliCommands.Register(_cli, _host.Time, started, () => _lastReload, Reload, astdb);
+        _manager = new ManagerService(_config.Document("manager.conf"), _bus, _cli, astdb, _pjsip, _host.Time, _loggers, filter);
+        _manager.RegisterCli(_cli);
+        await _manager.StartAsync(ct).ConfigureAwait(false);
+        _host.Shutdown.Register(ShutdownPhase.StopAccepting, "manager", async c =>
+        {
+            if (_manager is not null)
+            {
+                await _manager.StopAsync(c).ConfigureAwait(false);
+            }
+        });
 
         _control = new ControlSocketServer(ControlProtocol.SocketPath(_options.DataDir), _cli, _loggers.CreateLogger("control"));
         _control.Start();
@@ -144,6 +156,11 @@ internal sealed partial class PbxHost : IAsyncDisposable
 
             _config = result.Snapshot;
             _pjsip?.Reload(_config.Pjsip);
+            foreach (var d in _manager?.Reload(_config.Document("manager.conf")) ?? [])
+            {
+                output.WriteLine(d.ToString());
+            }
+
             if (_dialplan is not null)
             {
                 CallService.ReloadDialplan(_dialplan, _config.Document("extensions.conf"), output.WriteLine);
@@ -162,6 +179,11 @@ internal sealed partial class PbxHost : IAsyncDisposable
         if (_pjsip is not null)
         {
             await _pjsip.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_manager is not null)
+        {
+            await _manager.DisposeAsync().ConfigureAwait(false);
         }
 
         if (_autoban is not null)

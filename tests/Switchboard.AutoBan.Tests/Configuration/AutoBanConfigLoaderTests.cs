@@ -89,9 +89,9 @@ public sealed class AutoBanConfigLoaderTests
         Assert.Equal(TimeSpan.FromMinutes(20), o.JailTime);
         Assert.Equal(6, o.RepeatMult);
         Assert.Equal(128, o.Ipv6PrefixLength);
-        var where = config.Diagnostics.Select(d => d.Where).ToArray();
+        var where = config.Diagnostics.Select(d => $"{d.File}:{d.Line}").ToArray();
         Assert.Equal(["autoban.conf:2", "autoban.conf:3", "autoban.conf:4", "autoban.conf:5", "autoban.conf:6", "autoban.conf:7", "autoban.conf:9", "autoban.conf:10"], where);
-        Assert.Contains(config.Diagnostics, d => d.Where == "autoban.conf:3" && d.Message.Contains("watchtime", StringComparison.Ordinal));
+        Assert.Contains(config.Diagnostics, d => d.Line == 3 && d.Message.Contains("watchtime", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -113,5 +113,22 @@ public sealed class AutoBanConfigLoaderTests
         Assert.True(config.Options.Enabled);
         Assert.Equal("autoban", config.Options.NftTable);
         Assert.Equal(2, config.Diagnostics.Count);
+    }
+
+    [Fact]
+    public void The_seed_file_loads_without_problems_and_with_reference_defaults()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Switchboard.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        Assert.NotNull(dir);
+        var config = AutoBanConfigLoader.Load(Path.Combine(dir.FullName, "config", "seed", "autoban.conf"));
+        Assert.Empty(config.Diagnostics);
+        Assert.True(config.Options.Enabled);
+        Assert.Equal(AutoBanOptions.Default with { Whitelist = config.Options.Whitelist, Blacklist = config.Options.Blacklist }, config.Options);
+        Assert.Equal(["127.0.0.1", "::1"], config.Options.Whitelist);
     }
 }

@@ -95,6 +95,18 @@ public sealed class CallSippTests(CallFixture fixture) : IClassFixture<CallFixtu
         Assert.Contains("Call completed elsewhere", rang.StandardOutput, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task Hold_reinvite_is_answered_and_relayed_to_the_other_party()
+    {
+        Skip.IfNot(Sipp.Available, "sipp (sip-tester) is not installed");
+        int port = await RegisterAsync("hold");
+        var callee = Sipp.RunAsync("callee-hold.xml", Pbx.SipPort, ["-m", "1", "-rtp_echo"], TimeSpan.FromSeconds(60), localPort: port);
+        var caller = await Sipp.RunAsync("call-uac-hold.xml", Pbx.SipPort, ["-inf", Users("alice"), "-s", "206", "-m", "1"], TimeSpan.FromSeconds(60));
+        Assert.True(caller.ExitCode == 0, "caller: " + caller + "\n" + Pbx.Output);
+        var calleeResult = await callee;
+        Assert.True(calleeResult.ExitCode == 0, "callee: " + calleeResult + "\n" + Pbx.Output);
+    }
+
     private static string FailScenario(int final)
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("sipp-fail-").FullName, $"call-uac-fail-{final}.xml");

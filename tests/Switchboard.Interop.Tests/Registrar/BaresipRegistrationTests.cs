@@ -13,9 +13,9 @@ public sealed class BaresipRegistrationTests
         await using var pbx = PbxInstance.Create(DemoConfig.Files());
         await pbx.StartAsync();
         await using var phone = Baresip.Start($"<sip:alice@127.0.0.1:{pbx.SipPort}>;auth_pass=alice-secret-1;regint=60", seconds: 40);
-        var contacts = await pbx.WaitForCliAsync("pjsip show contacts", o => o.Contains("alice/sip:alice@", StringComparison.Ordinal) && o.Contains("Avail", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+        var contacts = await pbx.WaitForCliAsync("pjsip show contacts", o => o.Contains("alice/sip:", StringComparison.Ordinal) && o.Contains("Avail", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
         Assert.True(contacts.Contains("Avail", StringComparison.Ordinal), contacts + "\n--- pbx\n" + pbx.Output + "\n--- baresip\n" + phone.Output);
-        Assert.Contains("alice/sip:alice@127.0.0.1:", contacts);
+        Assert.Contains("alice/sip:", contacts);
         var endpoints = await pbx.CliAsync("pjsip show endpoints");
         Assert.Contains("Endpoint:  alice/Alice <1001>", endpoints);
         Assert.Contains("Not in use", endpoints);

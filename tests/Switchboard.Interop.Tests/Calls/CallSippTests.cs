@@ -54,7 +54,7 @@ public sealed class CallSippTests(CallFixture fixture) : IClassFixture<CallFixtu
         await WaitForLogAsync("hangup PJSIP/alice-", " NOANSWER 19");
     }
 
-    [Fact(Skip = "Flaky under the 9-agent build load of the first session (SIPp saw no 487 within 20 s); re-enable after checking CANCEL before the callee answers on an idle machine")]
+    [SkippableFact]
     public async Task Caller_cancel_propagates_to_the_callee_and_gives_487()
     {
         Skip.IfNot(Sipp.Available, "sipp (sip-tester) is not installed");

@@ -38,6 +38,10 @@ public static class CallConfigs
         inbound_auth/username = cxl
         inbound_auth/password = pw-cxl
 
+        [hold](user)
+        inbound_auth/username = hold
+        inbound_auth/password = pw-hold
+
         [fork](user)
         inbound_auth/username = fork
         inbound_auth/password = pw-fork
@@ -61,6 +65,8 @@ public static class CallConfigs
         exten => 204,1,Dial(PJSIP/carol,5)
          same => n,Hangup()
         exten => 205,1,Dial(PJSIP/fork,20)
+         same => n,Hangup()
+        exten => 206,1,Dial(PJSIP/hold,20)
          same => n,Hangup()
         exten => h,1,Log(NOTICE,hangup ${CHANNEL(name)} ${DIALSTATUS} ${HANGUPCAUSE})
         """;

@@ -46,4 +46,7 @@ internal static partial class CallLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bridge {Bridge} ended: {A} -> {B} {AToB} RTP packets, {B} -> {A} {BToA} RTP packets")]
     public static partial void BridgeEnded(ILogger log, string bridge, string a, string b, long aToB, long bToA);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "CANCEL for {CallId} matched no call")]
+    public static partial void CancelUnmatched(ILogger log, string callId);
 }

@@ -15,13 +15,17 @@ internal sealed class CancelHandler(CallEnvironment env) : ISipRequestHandler
             return;
         }
 
+        var callKey = Encoding.UTF8.GetString(context.Request.CallId.Span); // before the 200: it releases the request
         SipResponder.Send(env.Stack, context, 200, "OK");
-        var callKey = Encoding.UTF8.GetString(context.Request.CallId.Span);
         env.Serializer.Post(callKey, static s =>
         {
             if (s.env.Calls.TryGetValue(s.callKey, out var inbound))
             {
                 inbound.OnCancel();
+            }
+            else
+            {
+                CallLog.CancelUnmatched(s.env.Log, s.callKey);
             }
         }, (env, callKey));
     }

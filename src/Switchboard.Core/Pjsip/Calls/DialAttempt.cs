@@ -126,6 +126,7 @@ internal sealed class DialAttempt : IDialObserver
         }
 
         Join(leg);
+        _caller.MediaChanged = _ => _bridge?.RefreshMedia();
         _caller.Answer();
         leg.RemoteReinvite = RelayReinvite;
         _caller.RemoteReinvite = RelayReinvite;
@@ -181,6 +182,7 @@ internal sealed class DialAttempt : IDialObserver
         }
 
         _caller.RemoteReinvite = null;
+        _caller.MediaChanged = null;
     }
 
     private void Join(PjsipOutboundChannel leg)

@@ -7,8 +7,8 @@ namespace Switchboard.Core.Pjsip.Calls;
 
 /// <summary>
 /// PJSIP_ENDPOINT(endpoint,field): a configuration field of an endpoint (context, callerid, allow, aors,
-/// direct_media, language ...), a <c>set_var</c> value by its variable name, or a user field written as
-/// <c>@name=value</c> in set_var (read as <c>@name</c>).
+/// direct_media, language ...), a <c>set_var</c> value by its variable name, or a user field <c>@name=value</c>
+/// of the endpoint section (read as <c>@name</c>).
 /// </summary>
 internal sealed class PjsipEndpointFunction(CallEnvironment env) : DialplanFunction
 {
@@ -36,6 +36,11 @@ internal sealed class PjsipEndpointFunction(CallEnvironment env) : DialplanFunct
 
     internal static string? Field(PjsipEndpoint e, string field)
     {
+        if (field.StartsWith('@') && e.UserFields.TryGetValue(field, out var user))
+        {
+            return user;
+        }
+
         foreach (var v in e.SetVars)
         {
             if (v.Name.Equals(field, StringComparison.OrdinalIgnoreCase))

@@ -21,6 +21,7 @@ internal sealed partial class PjsipInboundChannel : PjsipChannel, IDialogUser
     private readonly byte[] _localTag = DialogTag.NewBytes();
     private SessionDescription? _offer;
     private bool _finalSent;
+    private bool _lateOffer;
 
     public PjsipInboundChannel(CallEnvironment env, PjsipEndpoint endpoint, string callKey, LegAddress address, ServerTransaction invite)
         : base(env, endpoint, callKey, address)
@@ -45,7 +46,7 @@ internal sealed partial class PjsipInboundChannel : PjsipChannel, IDialogUser
         var body = _invite.Request.Body;
         if (body.IsEmpty)
         {
-            return true;
+            return AcceptLateOffer();
         }
 
         RemoteSdp = body.ToArray();
@@ -77,6 +78,29 @@ internal sealed partial class PjsipInboundChannel : PjsipChannel, IDialogUser
         LocalSdp = SdpWriter.ToBytes(answer.Description);
         return true;
     }
+
+    /// <summary>An INVITE without SDP: our offer goes in the 200 and the answer comes in the ACK (RFC 3261 §13.2.1).</summary>
+    private bool AcceptLateOffer()
+    {
+        if (!RelaysMedia)
+        {
+            return true;
+        }
+
+        if (!EnsureRtp(out var error))
+        {
+            CallLog.NoRtpPort(Env.Log, Name, error ?? "?");
+            Reject(503, "Service Unavailable");
+            return false;
+        }
+
+        _lateOffer = true;
+        LocalSdp = SdpWriter.ToBytes(CallMedia.Offer(Rtp!, Address.Advertised, Endpoint.Codecs, SdpSession));
+        return true;
+    }
+
+    /// <summary>Raised on the key when the leg's media became known later (answer in the ACK).</summary>
+    public Action<PjsipChannel>? MediaChanged { get; set; }
 
     /// <summary>With direct media the callee's SDP becomes ours.</summary>
     public void UseRemoteAnswer(byte[] sdp)
@@ -211,7 +235,22 @@ internal sealed partial class PjsipInboundChannel : PjsipChannel, IDialogUser
         RemoteHangup?.Invoke(this);
     }
 
-    public override void OnAck(SipMessage ack) => Dialog?.OnAck(ack);
+    public override void OnAck(SipMessage ack)
+    {
+        Dialog?.OnAck(ack);
+        if (!_lateOffer || ack.Body.IsEmpty || Rtp is null || LocalSdp is null)
+        {
+            return;
+        }
+
+        _lateOffer = false;
+        RemoteSdp = ack.Body.ToArray();
+        if (Switchboard.Sdp.Parsing.SdpParser.TryParse(LocalSdp, out var offer, out _) && Switchboard.Sdp.Parsing.SdpParser.TryParse(RemoteSdp, out var answer, out _))
+        {
+            CallMedia.Apply(Rtp, Switchboard.Sdp.Negotiation.SdpAnswerReader.Read(offer, answer));
+            MediaChanged?.Invoke(this);
+        }
+    }
 
     void IDialogUser.OnAckNotReceived(Dialog dialog, TransactionFailure failure)
         => Env.Serializer.Post(CallKey, static c => c.OnAckTimeout(), this);

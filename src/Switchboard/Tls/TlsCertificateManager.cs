@@ -165,6 +165,19 @@ internal sealed partial class TlsCertificateManager : IDisposable
 
     private async Task OnPemFilesChangedAsync(string hash, CancellationToken cancellationToken)
     {
+        // A file that is empty or absent may be in the middle of being replaced (truncate, then
+        // write): regenerate only when that state outlasts a settle period, or an operator's new
+        // certificate would be overwritten by a self-signed one.
+        if (PemCertificateFiles.TryLoad(_options.CertFile, _options.KeyFile).Status == CertificateLoadStatus.Missing)
+        {
+            TimeSpan settle = _options.Debounce * 4 > TimeSpan.FromMilliseconds(500) ? _options.Debounce * 4 : TimeSpan.FromMilliseconds(500);
+            await Task.Delay(settle, _time, cancellationToken).ConfigureAwait(false);
+            if (!string.Equals(FileChangeWatcher.ComputeHash([_options.CertFile, _options.KeyFile]), hash, StringComparison.Ordinal))
+            {
+                return; // Still changing: the watcher sees the new content on its next pass.
+            }
+        }
+
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

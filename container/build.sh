@@ -26,14 +26,20 @@ log() { printf '== %s\n' "$*" >&2; }
 
 publish() {
   rm -rf "$PUBLISH"
+  # Publish from a clean copy of the sources (no bin/obj): never disturbs a developer's or a test
+  # run's build outputs, and starts from scratch like CI does.
+  local src="$OUT/src"
+  rm -rf "$src"; mkdir -p "$src"
+  tar -C "$ROOT" --exclude=./.git --exclude=./artifacts --exclude='./out' --exclude='*/bin' --exclude='*/obj' \
+      --exclude='*/node_modules' --exclude='*/TestResults' --exclude='*/BenchmarkDotNet.Artifacts' -cf - . | tar -C "$src" -xf -
   # Deterministic: fixed paths in PDB/debug info, CI build flags, no timestamps.
   local common=(src/Switchboard/Switchboard.csproj -c Release -r linux-x64 -o "$PUBLISH" -nologo
-    -p:ContinuousIntegrationBuild=true -p:Deterministic=true "-p:PathMap=$ROOT=/src"
+    -p:ContinuousIntegrationBuild=true -p:Deterministic=true "-p:PathMap=$src=/src"
     -p:DebugType=none -p:DebugSymbols=false -p:GenerateDocumentationFile=false
     -p:TreatWarningsAsErrors=false -p:SatelliteResourceLanguages=en)
   if [ "${PUBLISH_MODE:-aot}" = aot ]; then
     log "publish (Native AOT)"
-    if (cd "$ROOT" && dotnet publish "${common[@]}" -p:PublishAot=true -p:StripSymbols=true \
+    if (cd "$src" && dotnet publish "${common[@]}" -p:PublishAot=true -p:StripSymbols=true \
           -p:IlcGenerateStackTraceData=true -p:IlcOptimizationPreference=Size) >"$OUT/publish.log" 2>&1; then
       PUBLISH_KIND=aot
     else
@@ -44,7 +50,7 @@ publish() {
   fi
   if [ "${PUBLISH_MODE:-aot}" = trimmed ]; then
     log "publish (trimmed self-contained single-file)"
-    (cd "$ROOT" && dotnet publish "${common[@]}" --self-contained -p:PublishAot=false -p:PublishTrimmed=true \
+    (cd "$src" && dotnet publish "${common[@]}" --self-contained -p:PublishAot=false -p:PublishTrimmed=true \
         -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=false) >"$OUT/publish.log" 2>&1 \
       || { tail -30 "$OUT/publish.log" >&2; exit 1; }
     PUBLISH_KIND=trimmed

@@ -23,8 +23,12 @@ build() {
   mkdir -p "$WORK/src"
   git -C "$ROOT" archive "$SHA" | tar -x -C "$WORK/src"
   echo "== build $n of $SHA (SOURCE_DATE_EPOCH=$EPOCH)"
-  (cd "$WORK/src" && OUT="$WORK/out$n" BUILDER=none SOURCE_DATE_EPOCH="$EPOCH" ./container/build.sh $TARGETS >"$WORK/build$n.log" 2>&1) \
+  # Same OUT path for both builds (build.sh publishes from OUT/src; native objects may record paths).
+  rm -rf "$WORK/out"
+  (cd "$WORK/src" && OUT="$WORK/out" BUILDER=none SOURCE_DATE_EPOCH="$EPOCH" ./container/build.sh $TARGETS >"$WORK/build$n.log" 2>&1) \
     || { tail -30 "$WORK/build$n.log"; exit 1; }
+  rm -rf "$WORK/out/src"
+  mv "$WORK/out" "$WORK/out$n"
 }
 
 rm -rf "$WORK"; mkdir -p "$WORK"

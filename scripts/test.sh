@@ -37,9 +37,9 @@ if [ -f tests/Switchboard.Interop.Tests/node/package.json ] && command -v npm >/
     || { echo "npm install failed (see /tmp/switchboard-npm.log)"; tail -5 /tmp/switchboard-npm.log; }
 fi
 
-# A private Docker engine for the container tests (stopped on exit).
+# A private Docker engine for the container tests (opt-in: SWITCHBOARD_CONTAINER_TESTS=1; stopped on exit).
 DOCKERD_PID=""
-if command -v dockerd >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ] && [ -z "${DOCKER_HOST:-}" ]; then
+if [ "${SWITCHBOARD_CONTAINER_TESTS:-}" = "1" ] && command -v dockerd >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ] && [ -z "${DOCKER_HOST:-}" ]; then
   export DOCKER_HOST=unix:///run/switchboard-docker.sock
   mkdir -p /tmp/switchboard-docker
   dockerd --host "$DOCKER_HOST" --data-root /tmp/switchboard-docker/data --exec-root /run/switchboard-docker \
@@ -60,7 +60,7 @@ rm -rf "$RESULTS"; mkdir -p "$RESULTS"
 set +e
 dotnet test Switchboard.slnx -c Release --no-build -nologo \
   --logger "console;verbosity=normal" --logger "trx" --results-directory "$RESULTS" \
-  --blame-hang-timeout 5m "$@" 2>&1 | tee "$RESULTS/console.log" | grep -E "^(Passed!|Failed!|  Failed |  Skipped |Total tests|     [A-Z][a-z]+:|\s+Error Message)" 
+  --blame-hang-timeout 10m "$@" 2>&1 | tee "$RESULTS/console.log" | grep -E "^(Passed!|Failed!|  Failed |  Skipped |Total tests|     [A-Z][a-z]+:|\s+Error Message)" 
 rc=${PIPESTATUS[0]}
 set -e
 

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Logging;
+using Switchboard.Config.Diagnostics;
+using Switchboard.Config.Parsing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Dialplan.Applications;
 using Switchboard.Dialplan.Functions;
+using Switchboard.Dialplan.Loading;
 using Switchboard.Dialplan.Model;
 using Switchboard.Dialplan.Variables;
 
@@ -71,6 +74,30 @@ public sealed class DialplanEngine
         }
 
         Volatile.Write(ref _current, snapshot);
+    }
+
+    /// <summary>
+    /// <c>dialplan reload</c>: parses <paramref name="fileName"/> (with its includes) from <paramref name="source"/>,
+    /// builds a snapshot (unknown applications are checked against <see cref="Applications"/>, so register
+    /// them first) and publishes it only when there are no errors; otherwise the running dialplan stays.
+    /// The diagnostics name file:line.
+    /// </summary>
+    public DiagnosticBag Reload(IConfigFileSource source, string fileName = "extensions.conf", IReadOnlyList<HintDefinition>? extraHints = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var diagnostics = new DiagnosticBag();
+        var document = ConfParser.Parse(source, fileName, diagnostics);
+        var snapshot = DialplanLoader.Load(document, diagnostics, new DialplanLoadOptions
+        {
+            IsKnownApplication = Applications.Contains,
+            ExtraHints = extraHints ?? [],
+        });
+        if (!diagnostics.HasErrors)
+        {
+            Publish(snapshot);
+        }
+
+        return diagnostics;
     }
 
     /// <summary>Runs <paramref name="channel"/> from a location until the call ends; then runs the <c>h</c> extension.</summary>

@@ -6,6 +6,8 @@ namespace Switchboard.Dialplan.Execution;
 /// The PBX loop (Asterisk's __ast_pbx_run): find the priority, substitute its arguments, run its application,
 /// follow the result; send unknown extensions to <c>i</c>, fall off the end per autofallthrough, collect
 /// digits after Background/WaitExten, stop after the step budget, and run the <c>h</c> extension at the end.
+/// Hang-up is seen through <see cref="IDialplanChannel.IsHungUp"/>; a cancelled token on a channel that is still
+/// up means shutdown (<see cref="DialplanExitReason.Cancelled"/>, no h extension).
 /// </summary>
 internal sealed class DialplanExecutor(DialplanEngine engine)
 {
@@ -32,7 +34,11 @@ internal sealed class DialplanExecutor(DialplanEngine engine)
             state.Exten = "h";
             state.Priority = 1;
             state.Steps = 0;
-            await RunLoopAsync(state, isHangupHandler: true, cancellationToken).ConfigureAwait(false);
+
+            // A caller that cancels the token when the channel hangs up must still get its h extension;
+            // it is bounded by the step budget.
+            var hToken = cancellationToken.IsCancellationRequested ? CancellationToken.None : cancellationToken;
+            await RunLoopAsync(state, isHangupHandler: true, hToken).ConfigureAwait(false);
         }
 
         return reason;
@@ -43,14 +49,14 @@ internal sealed class DialplanExecutor(DialplanEngine engine)
         var channel = state.Channel;
         while (true)
         {
-            if (cancellationToken.IsCancellationRequested)
-            {
-                return DialplanExitReason.Cancelled;
-            }
-
             if (!isHangupHandler && channel.IsHungUp)
             {
                 return DialplanExitReason.HungUp;
+            }
+
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return DialplanExitReason.Cancelled;
             }
 
             var dialplan = state.Dialplan;
@@ -93,7 +99,7 @@ internal sealed class DialplanExecutor(DialplanEngine engine)
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                return DialplanExitReason.Cancelled;
+                return channel.IsHungUp && !isHangupHandler ? DialplanExitReason.HungUp : DialplanExitReason.Cancelled;
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -153,9 +159,10 @@ internal sealed class DialplanExecutor(DialplanEngine engine)
             return DialplanExitReason.InvalidExtension;
         }
 
-        if (!dialplan.Settings.AutoFallthrough)
+        if (!dialplan.Settings.AutoFallthrough && state.Exten is not "t" and not "i")
         {
-            // Asterisk 1.0 behaviour: wait for the caller to dial another extension.
+            // Asterisk 1.0 behaviour: wait for the caller to dial another extension (not again after t or i,
+            // which would loop for as long as the caller stays silent).
             var digit = await channel.WaitForDigitAsync(state.ResponseTimeout, cancellationToken).ConfigureAwait(false);
             switch (digit.Outcome)
             {

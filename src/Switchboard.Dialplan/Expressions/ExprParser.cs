@@ -9,7 +9,9 @@ internal sealed class ExprParser
 {
     private readonly List<ExprToken> _tokens;
     private readonly string _text;
+    private const int MaxDepth = 200;
     private int _pos;
+    private int _depth;
     private string? _error;
 
     private ExprParser(string text, List<ExprToken> tokens)
@@ -41,6 +43,11 @@ internal sealed class ExprParser
 
     private ExprNode ParseTernary()
     {
+        if (!Enter())
+        {
+            return new ExprLiteral(ExprValue.FromNumber(0m));
+        }
+
         var left = ParseBinary(0);
         while (_error is null && Current.Kind == ExprTokenKind.Question)
         {
@@ -62,7 +69,20 @@ internal sealed class ExprParser
             left = new ExprConditional(left, whenTrue, whenFalse);
         }
 
+        _depth--;
         return left;
+    }
+
+    private bool Enter()
+    {
+        if (++_depth > MaxDepth)
+        {
+            Fail($"expression nested deeper than {MaxDepth} levels");
+            _depth--;
+            return false;
+        }
+
+        return true;
     }
 
     // Levels: 0 = |, 1 = &, 2 = comparisons, 3 = + -, 4 = * / %.
@@ -88,17 +108,21 @@ internal sealed class ExprParser
 
     private ExprNode ParseUnary()
     {
-        switch (Current.Kind)
+        if (Current.Kind is not ExprTokenKind.Minus and not ExprTokenKind.Not)
         {
-            case ExprTokenKind.Minus:
-                _pos++;
-                return new ExprNegate(ParseUnary());
-            case ExprTokenKind.Not:
-                _pos++;
-                return new ExprNot(ParseUnary());
-            default:
-                return ParseMatch();
+            return ParseMatch();
         }
+
+        if (!Enter())
+        {
+            return new ExprLiteral(ExprValue.FromNumber(0m));
+        }
+
+        var negate = Current.Kind == ExprTokenKind.Minus;
+        _pos++;
+        var operand = ParseUnary();
+        _depth--;
+        return negate ? new ExprNegate(operand) : new ExprNot(operand);
     }
 
     private ExprNode ParseMatch()
@@ -117,17 +141,21 @@ internal sealed class ExprParser
 
     private ExprNode ParseMatchOperand()
     {
-        switch (Current.Kind)
+        if (Current.Kind is not ExprTokenKind.Minus and not ExprTokenKind.Not)
         {
-            case ExprTokenKind.Minus:
-                _pos++;
-                return new ExprNegate(ParseMatchOperand());
-            case ExprTokenKind.Not:
-                _pos++;
-                return new ExprNot(ParseMatchOperand());
-            default:
-                return ParsePrimary();
+            return ParsePrimary();
         }
+
+        if (!Enter())
+        {
+            return new ExprLiteral(ExprValue.FromNumber(0m));
+        }
+
+        var negate = Current.Kind == ExprTokenKind.Minus;
+        _pos++;
+        var operand = ParseMatchOperand();
+        _depth--;
+        return negate ? new ExprNegate(operand) : new ExprNot(operand);
     }
 
     private ExprNode ParsePrimary()

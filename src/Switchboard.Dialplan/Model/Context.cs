@@ -6,12 +6,41 @@ namespace Switchboard.Dialplan.Model;
 /// </summary>
 public sealed class Context
 {
+    private readonly Dictionary<string, Extension[]>.AlternateLookup<ReadOnlySpan<char>> _literals;
+
     /// <summary>Creates a context; <paramref name="extensions"/> must already be in precedence order.</summary>
     public Context(string name, IReadOnlyList<Extension> extensions, IReadOnlyList<Include> includes, IReadOnlyList<string> ignorePatterns, string file, int line)
     {
         ArgumentNullException.ThrowIfNull(name);
         Name = name;
         Extensions = [.. extensions];
+        var literals = new Dictionary<string, List<Extension>>(StringComparer.Ordinal);
+        FirstPatternIndex = Extensions.Count;
+        for (var i = 0; i < Extensions.Count; i++)
+        {
+            var e = Extensions[i];
+            if (e.Pattern.IsPattern)
+            {
+                FirstPatternIndex = Math.Min(FirstPatternIndex, i);
+                continue;
+            }
+
+            if (!literals.TryGetValue(e.Pattern.Key, out var list))
+            {
+                list = [];
+                literals[e.Pattern.Key] = list;
+            }
+
+            list.Add(e);
+        }
+
+        var byKey = new Dictionary<string, Extension[]>(literals.Count, StringComparer.Ordinal);
+        foreach (var (key, list) in literals)
+        {
+            byKey[key] = [.. list];
+        }
+
+        _literals = byKey.GetAlternateLookup<ReadOnlySpan<char>>();
         Includes = [.. includes];
         IgnorePatterns = [.. ignorePatterns];
         File = file ?? string.Empty;
@@ -35,6 +64,12 @@ public sealed class Context
 
     /// <summary>Line of the first definition.</summary>
     public int Line { get; }
+
+    /// <summary>Index of the first pattern in <see cref="Extensions"/> (literals sort before patterns).</summary>
+    internal int FirstPatternIndex { get; }
+
+    /// <summary>The literal extensions named exactly <paramref name="dialled"/> (dashes already removed), caller-id variants first.</summary>
+    internal bool TryGetLiterals(ReadOnlySpan<char> dialled, out Extension[] extensions) => _literals.TryGetValue(dialled, out extensions!);
 
     /// <summary>Index in the snapshot (used to guard include loops without allocating).</summary>
     internal int Index { get; set; }

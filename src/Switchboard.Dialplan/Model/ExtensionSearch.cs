@@ -60,57 +60,51 @@ internal static class ExtensionSearch
             _ => MatchMode.Match,
         };
 
-        foreach (var extension in context.Extensions)
+        if (patternMode == MatchMode.Match)
         {
-            var outcome = extension.Pattern.Match(exten, patternMode);
-            if (outcome == MatchOutcome.None || !extension.AcceptsCaller(callerId))
+            // Exact matches: literals by dictionary (they precede every pattern), then the patterns.
+            Span<char> buffer = stackalloc char[exten.Length <= 256 ? exten.Length : 0];
+            var key = StripDashes(exten, buffer);
+            if (context.TryGetLiterals(key, out var literals))
             {
-                continue;
-            }
-
-            if (outcome == MatchOutcome.EarlyMatch && mode == SearchMode.MatchMore)
-            {
-                return Outcome.Stop;
-            }
-
-            Priority? found = null;
-            switch (mode)
-            {
-                case SearchMode.Label:
-                    if (extension.TryGetLabel(label!, out var byLabel))
+                foreach (var extension in literals)
+                {
+                    if (extension.AcceptsCaller(callerId) && TryTake(context, extension, mode, priority, label, out match))
                     {
-                        found = byLabel;
-                    }
-
-                    break;
-                case SearchMode.Hint:
-                    if (extension.Hint is not null)
-                    {
-                        match = new ExtensionMatch(context, extension, null!);
                         return Outcome.Found;
                     }
-
-                    break;
-                case SearchMode.Priority:
-                    if (extension.TryGetPriority(priority, out var byNumber))
-                    {
-                        found = byNumber;
-                    }
-
-                    break;
-                default:
-                    if (extension.TryGetPriority(1, out var first))
-                    {
-                        found = first;
-                    }
-
-                    break;
+                }
             }
 
-            if (found is not null)
+            for (var i = context.FirstPatternIndex; i < context.Extensions.Count; i++)
             {
-                match = new ExtensionMatch(context, extension, found);
-                return Outcome.Found;
+                var extension = context.Extensions[i];
+                if (extension.Pattern.Match(exten, MatchMode.Match) != MatchOutcome.None && extension.AcceptsCaller(callerId)
+                    && TryTake(context, extension, mode, priority, label, out match))
+                {
+                    return Outcome.Found;
+                }
+            }
+        }
+        else
+        {
+            foreach (var extension in context.Extensions)
+            {
+                var outcome = extension.Pattern.Match(exten, patternMode);
+                if (outcome == MatchOutcome.None || !extension.AcceptsCaller(callerId))
+                {
+                    continue;
+                }
+
+                if (outcome == MatchOutcome.EarlyMatch && mode == SearchMode.MatchMore)
+                {
+                    return Outcome.Stop;
+                }
+
+                if (TryTake(context, extension, mode, priority, label, out match))
+                {
+                    return Outcome.Found;
+                }
             }
         }
 
@@ -134,6 +128,70 @@ internal static class ExtensionSearch
         }
 
         return Outcome.NotFound;
+    }
+
+    private static bool TryTake(Context context, Extension extension, SearchMode mode, int priority, string? label, out ExtensionMatch match)
+    {
+        Priority? found = null;
+        switch (mode)
+        {
+            case SearchMode.Label:
+                if (extension.TryGetLabel(label!, out var byLabel))
+                {
+                    found = byLabel;
+                }
+
+                break;
+            case SearchMode.Hint:
+                if (extension.Hint is not null)
+                {
+                    match = new ExtensionMatch(context, extension, null!);
+                    return true;
+                }
+
+                break;
+            case SearchMode.Priority:
+                if (extension.TryGetPriority(priority, out var byNumber))
+                {
+                    found = byNumber;
+                }
+
+                break;
+            default:
+                if (extension.TryGetPriority(1, out var first))
+                {
+                    found = first;
+                }
+
+                break;
+        }
+
+        match = found is null ? default : new ExtensionMatch(context, extension, found);
+        return found is not null;
+    }
+
+    private static ReadOnlySpan<char> StripDashes(string exten, Span<char> buffer)
+    {
+        if (!exten.Contains('-', StringComparison.Ordinal))
+        {
+            return exten;
+        }
+
+        if (buffer.Length < exten.Length)
+        {
+            return exten.Replace("-", string.Empty, StringComparison.Ordinal);
+        }
+
+        var n = 0;
+        foreach (var c in exten)
+        {
+            if (c != '-')
+            {
+                buffer[n++] = c;
+            }
+        }
+
+        return buffer[..n];
     }
 
     private enum Outcome

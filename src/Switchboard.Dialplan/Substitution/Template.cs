@@ -44,9 +44,16 @@ public sealed class Template
     public IReadOnlyList<string> Errors { get; }
 
     /// <summary>Prepares <paramref name="text"/>.</summary>
-    public static Template Parse(string text)
+    public static Template Parse(string text) => Parse(text, 0);
+
+    private static Template Parse(string text, int depth)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (depth > MaxDepth)
+        {
+            return new Template(text, [], text, [$"references nested deeper than {MaxDepth} levels; kept as text"]);
+        }
+
         if (text.Length == 0)
         {
             return EmptyTemplate;
@@ -88,7 +95,7 @@ public sealed class Template
                     literal.Clear();
                 }
 
-                var inner = Parse(text[(i + 2)..close]);
+                var inner = Parse(text[(i + 2)..close], depth + 1);
                 errors.AddRange(inner.Errors);
                 nodes.Add(next == '{' ? new VariableNode(inner) : new ExpressionNode(inner));
                 i = close + 1;

@@ -57,26 +57,32 @@ internal sealed class ConnectionSendQueue
     /// Writes queued messages to <paramref name="stream"/> until the queue completes or <paramref name="token"/>
     /// fires. Consecutive small messages are coalesced into one write (one TLS record, one syscall).
     /// </summary>
+    /// <remarks>Never peeks the channel: peeking freezes the underlying queue's segment and costs an allocation.</remarks>
     public async Task WriteLoopAsync(Stream stream, StreamConnection owner, CancellationToken token)
     {
         var reader = _channel.Reader;
         byte[]? batch = null;
+        var carry = default(PooledBuffer);
         try
         {
             while (await reader.WaitToReadAsync(token).ConfigureAwait(false))
             {
-                while (reader.TryRead(out var item))
+                while (carry.IsAllocated || reader.TryRead(out carry))
                 {
-                    int length = item.Length;
-                    if (length < CoalesceLimit && reader.TryPeek(out var next) && length + next.Length <= CoalesceLimit)
+                    var item = carry.Transfer();
+                    if (item.Length < CoalesceLimit && reader.TryRead(out carry))
                     {
                         batch ??= _pool.Rent(CoalesceLimit);
                         int filled = Append(batch, 0, ref item);
                         int messages = 1;
-                        while (reader.TryPeek(out next) && filled + next.Length <= CoalesceLimit && reader.TryRead(out item))
+                        while (carry.IsAllocated && filled + carry.Length <= CoalesceLimit)
                         {
-                            filled = Append(batch, filled, ref item);
+                            filled = Append(batch, filled, ref carry);
                             messages++;
+                            if (!reader.TryRead(out carry))
+                            {
+                                carry = default;
+                            }
                         }
 
                         try
@@ -92,6 +98,7 @@ internal sealed class ConnectionSendQueue
                         continue;
                     }
 
+                    int length = item.Length;
                     try
                     {
                         await stream.WriteAsync(item.Memory, token).ConfigureAwait(false);
@@ -115,6 +122,7 @@ internal sealed class ConnectionSendQueue
         }
         finally
         {
+            carry.Dispose();
             if (batch is not null)
             {
                 _pool.Return(batch);

@@ -77,6 +77,11 @@ internal sealed class SocketAcceptLoop
             {
                 Admit(socket);
             }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+            {
+                // reset by the peer before we looked at it
+                ListenSocket.Abort(socket);
+            }
             catch (Exception ex)
             {
                 TransportLog.Unexpected(_logger, _name, "accept", ex);

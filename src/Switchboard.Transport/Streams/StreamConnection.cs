@@ -35,6 +35,7 @@ public sealed class StreamConnection
     private TimerHandle _idleTimer;
     private byte[]? _scratch;
     private int _state;
+    private volatile bool _pinned;
 
     internal StreamConnection(StreamTransport transport, Socket? socket, PeerAddress remote, bool isOutbound, string? serverName)
     {
@@ -79,6 +80,16 @@ public sealed class StreamConnection
 
     /// <summary>TLS: negotiated protocol version.</summary>
     public SslProtocols TlsProtocol { get; internal set; }
+
+    /// <summary>
+    /// A pinned connection is exempt from the idle timeout (e.g. it carries a registration: the PBX must still reach
+    /// the phone over it, RFC 5626 flows). It still closes on EOF, errors and <see cref="Close()"/>.
+    /// </summary>
+    public bool Pinned
+    {
+        get => _pinned;
+        set => _pinned = value;
+    }
 
     /// <summary>Bytes waiting in the send queue.</summary>
     public long QueuedBytes => _sendQueue.QueuedBytes;
@@ -240,7 +251,10 @@ public sealed class StreamConnection
 
     private async Task<string> ReadLoopAsync(Stream stream, CancellationToken token)
     {
-        var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 4096, minimumReadSize: 1024, leaveOpen: true));
+        // Zero-byte reads: an idle connection holds no read buffer (thousands of registered phones sit idle).
+        var reader = PipeReader.Create(
+            stream,
+            new StreamPipeReaderOptions(bufferSize: 4096, minimumReadSize: 1024, leaveOpen: true, useZeroByteReads: true));
         try
         {
             while (true)
@@ -413,7 +427,11 @@ public sealed class StreamConnection
 
         var limit = _transport.Options.IdleTimeout;
         var idle = _transport.Options.TimeProvider.GetElapsedTime(Volatile.Read(ref _lastActivity));
-        if (idle >= limit)
+        if (_pinned)
+        {
+            ScheduleIdleCheck(limit);
+        }
+        else if (idle >= limit)
         {
             Close("idle timeout");
         }

@@ -225,8 +225,8 @@ public abstract class StreamTransport : ITransport, IAcceptTarget
 
     internal void OnConnectionFinished(StreamConnection connection)
     {
-        _registry.Remove(connection);
         Counters.ConnectionEnded();
+        _registry.Remove(connection);
     }
 
     private SendStatus SendCore(ReadOnlySpan<byte> data, in RemotePeer destination, string? serverName, out StreamConnection? connection)

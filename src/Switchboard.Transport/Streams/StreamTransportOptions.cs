@@ -49,7 +49,8 @@ public class StreamTransportOptions
     /// <summary>Wheel for idle timers; when null the transport runs its own coarse wheel on <see cref="TimeProvider"/>.</summary>
     public TimingWheel? TimingWheel { get; init; }
 
-    public IBufferPool BufferPool { get; init; } = ArrayBufferPool.Shared;
+    /// <summary>Pool for send-queue copies and reassembly buffers (rented and returned on different threads).</summary>
+    public IBufferPool BufferPool { get; init; } = ArrayBufferPool.Messages;
 
     public IAdmissionFilter AdmissionFilter { get; init; } = AdmitAllFilter.Instance;
 }

@@ -7,6 +7,7 @@ using Switchboard.Control;
 using Switchboard.Core.Cli;
 using Switchboard.Core.Events;
 using Switchboard.Core.Pjsip;
+using Switchboard.Core.Pjsip.Calls;
 using Switchboard.Core.Storage;
 using Switchboard.Hosting;
 using Switchboard.Manager;
@@ -31,6 +32,8 @@ internal sealed partial class PbxHost : IAsyncDisposable
     private ControlSocketServer? _control;
     private SqliteDatabase? _database;
     private PjsipService? _pjsip;
+    private Switchboard.Dialplan.Execution.DialplanEngine? _dialplan;
+    private CallService? _calls;
     private AutoBanService? _autoban;
     private ManagerService? _manager;
     private ConfigSnapshot? _config;
@@ -92,6 +95,12 @@ internal sealed partial class PbxHost : IAsyncDisposable
         });
         _pjsip.Start();
         _pjsip.RegisterCli(_cli);
+
+        // --- calls (channel driver + dialplan) ---
+        _dialplan = CallService.CreateDialplan(_config.Document("extensions.conf"), _loggers, _host.Time, LogDiagnostic);
+        _calls = CallService.Attach(_pjsip, _dialplan, _config.Rtp, _loggers, _host.Time);
+        _calls.RegisterCli(_cli);
+        // --- end calls ---
         CoreCliCommands.Register(_cli, _host.Time, started, () => _lastReload, Reload, astdb);
         _manager = new ManagerService(_config.Document("manager.conf"), _bus, _cli, astdb, _pjsip, _host.Time, _loggers, filter);
         _manager.RegisterCli(_cli);
@@ -150,6 +159,12 @@ internal sealed partial class PbxHost : IAsyncDisposable
             foreach (var d in _manager?.Reload(_config.Document("manager.conf")) ?? [])
             {
                 output.WriteLine(d.ToString());
+            }
+
+            if (_dialplan is not null)
+            {
+                CallService.ReloadDialplan(_dialplan, _config.Document("extensions.conf"), output.WriteLine);
+                _calls?.ReloadRtp(_config.Rtp);
             }
             _lastReload = _host.Time.GetUtcNow();
             output.WriteLine("Configuration reloaded.");

@@ -103,6 +103,18 @@ public sealed class ExtensionSearchTests
         Assert.Equal(expected, m.Priority.RawArgs);
     }
 
+    [Theory]
+    [InlineData("5551212")]
+    [InlineData("555-1212")]
+    [InlineData("55-51-212")]
+    public void Literal_lookup_ignores_dashes_on_both_sides(string dialled)
+    {
+        // Pattern Matching: '-' is a visual separator in extension names.
+        var h = DialplanHarness.Load("[c]\nexten => 555-1212,1,Trace(found)\nexten => _X.,1,Trace(pattern)\n");
+        Assert.True(h.Dialplan.TryFindPriority("c", dialled, 1, null, h.Time, out var m));
+        Assert.Equal("found", m.Priority.RawArgs);
+    }
+
     [Fact]
     public void Hints_are_found_through_includes_and_patterns()
     {

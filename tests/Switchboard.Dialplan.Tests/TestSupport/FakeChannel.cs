@@ -200,7 +200,7 @@ internal sealed class FakeChannel : IDialplanChannel
         return ValueTask.FromResult(DigitResult.Of('#'));
     }
 
-    private void CallerHangsUp()
+    public void CallerHangsUp()
     {
         IsHungUp = true;
         if (HangupCause == 0)

@@ -12,7 +12,7 @@ namespace Switchboard.Interop.Tests.Container;
 /// mount it seeds, writes the self-signed certificate (SAN = HOSTNAME), keeps its state across a
 /// restart and stops with exit code 0 within 10 s. The same hardened run under bubblewrap.
 /// SIP checks (SIPp OPTIONS over published UDP/TCP ports, openssl s_client on 5061, HEALTHCHECK)
-/// run once the composition root starts the SIP transports (src/Switchboard/Run wires them).
+/// run once the composition root starts the PJSIP service (src/Switchboard/Run wires it).
 /// One class so the image is built once.
 /// </summary>
 [Trait("Category", "Container")]
@@ -210,9 +210,9 @@ public sealed class ContainerImageTests : IClassFixture<ImageBuildFixture>
 
     private void CheckSip(string name)
     {
-        if (!RunWiresTransport("UdpTransport"))
+        if (!RunWiresTransport("PjsipService"))
         {
-            _out.WriteLine("SIP checks not run: src/Switchboard/Run does not start the SIP transports yet");
+            _out.WriteLine("SIP checks not run: src/Switchboard/Run does not start the PJSIP service yet");
             return;
         }
 
@@ -226,7 +226,7 @@ public sealed class ContainerImageTests : IClassFixture<ImageBuildFixture>
         Assert.True(WaitFor(() => _fx.Docker("inspect", "-f", "{{.State.Health.Status}}", name).Stdout.Trim() == "healthy", TimeSpan.FromSeconds(30)),
             "HEALTHCHECK did not turn healthy: " + _fx.Docker("inspect", "-f", "{{json .State.Health}}", name).Stdout);
 
-        if (RunWiresTransport("TlsTransport"))
+        // The seed's pjsip_transport.conf has a tls transport on 5061 served with the self-signed certificate.
         {
             int tls = PublishedPort(name, "5061/tcp");
             Shell.Result s = Shell.Run("openssl", ["s_client", "-connect", $"127.0.0.1:{tls}", "-servername", Host, "-showcerts"], TimeSpan.FromSeconds(15), stdin: "");

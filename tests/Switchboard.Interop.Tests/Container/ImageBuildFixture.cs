@@ -37,7 +37,20 @@ public sealed class ImageBuildFixture : IDisposable
             env["DOCKER_HOST"] = DockerHost;
         }
 
-        Shell.Result build = Shell.Run(Path.Combine(RepoRoot, "container", "build.sh"), ["mini"], TimeSpan.FromMinutes(6), env, RepoRoot);
+        // A binary published already (same commit) can be reused: SWITCHBOARD_CONTAINER_PUBLISH=<dir with switchboard>.
+        string? prebuilt = Environment.GetEnvironmentVariable("SWITCHBOARD_CONTAINER_PUBLISH");
+        if (!string.IsNullOrEmpty(prebuilt) && File.Exists(Path.Combine(prebuilt, "switchboard")))
+        {
+            Directory.CreateDirectory(Path.Combine(Artifacts, "publish"));
+            foreach (string file in Directory.GetFiles(prebuilt))
+            {
+                File.Copy(file, Path.Combine(Artifacts, "publish", Path.GetFileName(file)), overwrite: true);
+            }
+
+            env["SKIP_PUBLISH"] = "1";
+        }
+
+        Shell.Result build = Shell.Run(Path.Combine(RepoRoot, "container", "build.sh"), ["mini"], TimeSpan.FromMinutes(20), env, RepoRoot);
         BuildLog = build.Output;
         BuildTime = watch.Elapsed;
         if (build.ExitCode != 0)

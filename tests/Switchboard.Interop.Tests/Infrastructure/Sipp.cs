@@ -11,9 +11,9 @@ public static class Sipp
 
     public static string Scenario(string name) => Path.Combine(AppContext.BaseDirectory, "Scenarios", name);
 
-    public static async Task<ProcessResult> RunAsync(string scenario, int targetPort, IEnumerable<string>? extra = null, TimeSpan? timeout = null, string transport = "u1", string? workDir = null)
+    public static async Task<ProcessResult> RunAsync(string scenario, int targetPort, IEnumerable<string>? extra = null, TimeSpan? timeout = null, string transport = "u1", string? workDir = null, int? localPort = null)
     {
-        int port = FreePort.UdpAndTcp();
+        int port = localPort ?? FreePort.UdpAndTcp();
         int media = FreePort.UdpRange(4);
         workDir ??= Directory.CreateTempSubdirectory("sipp-").FullName;
         var args = new List<string>

@@ -39,12 +39,12 @@ public sealed class TlsCertificateManagerTests : IDisposable
 
     private async Task WaitFor(Func<bool> condition)
     {
-        for (int i = 0; i < 500 && !condition(); i++)
+        for (int i = 0; i < 3000 && !condition(); i++)
         {
             await Task.Delay(10);
         }
 
-        Assert.True(condition(), "condition not reached in 5 s; log: " + string.Join(" | ", _log.Messages));
+        Assert.True(condition(), "condition not reached in 30 s; log: " + string.Join(" | ", _log.Messages));
     }
 
     [Fact]

@@ -140,6 +140,30 @@ public sealed class TcpConnectionTests
     }
 
     [Fact]
+    public async Task Pinned_connection_survives_idle_time_and_closes_once_unpinned()
+    {
+        var time = new FakeTimeProvider();
+        await using var server = StreamTransports.Tcp(time: time, idle: TimeSpan.FromSeconds(30));
+        var handler = new RecordingHandler();
+        server.Start(handler);
+        using var client = await RawClient.ConnectAsync(server.Local.EndPoint);
+        await client.SendAsync(TestFramer.Message("REGISTER sip:pbx SIP/2.0"));
+        var connection = (await handler.NextAsync()).Peer.Connection!;
+        connection.Pinned = true;
+
+        for (int i = 0; i < 10; i++)
+        {
+            time.Advance(TimeSpan.FromSeconds(30));
+        }
+
+        Assert.True(connection.IsOpen);
+        connection.Pinned = false;
+        time.Advance(TimeSpan.FromSeconds(31));
+        Assert.True(await client.WaitForCloseAsync());
+        Assert.Equal("idle timeout", connection.CloseReason);
+    }
+
+    [Fact]
     public async Task Admission_filter_refuses_at_accept_and_checks_each_message()
     {
         var filter = new BlockListFilter();
@@ -240,8 +264,8 @@ public sealed class TcpConnectionTests
             }
         }
 
+        Assert.True(SpinWait.SpinUntil(() => handler.ClosedCount == count, TestTimeouts.Default), $"{handler.ClosedCount} closed");
         Assert.True(SpinWait.SpinUntil(() => server.ConnectionCount == 0, TestTimeouts.Default));
-        Assert.Equal(count, handler.ClosedCount);
     }
 
     [Fact]

@@ -1,0 +1,125 @@
+using Microsoft.Extensions.Logging;
+using Switchboard.Common.Threading;
+using Switchboard.Config.Diagnostics;
+using Switchboard.Config.Parsing;
+using Switchboard.Config.Rtp;
+using Switchboard.Dialplan.Loading;
+using Switchboard.Core.Channels;
+using Switchboard.Core.Cli;
+using Switchboard.Dialplan.Execution;
+using Switchboard.Sip.Messages;
+using Switchboard.Transport.Rtp;
+
+namespace Switchboard.Core.Pjsip.Calls;
+
+/// <summary>
+/// The PJSIP channel driver (chan_pjsip) attached to a running <see cref="PjsipService"/>: INVITE/CANCEL/BYE handling,
+/// inbound channels running the dialplan, the Dial application and PJSIP dialplan functions, RTP relaying from
+/// rtp.conf's port range, and the channel CLI commands.
+/// </summary>
+public sealed class CallService
+{
+    private readonly CallEnvironment _env;
+
+    private CallService(CallEnvironment env) => _env = env;
+
+    /// <summary>All live channels.</summary>
+    public ChannelRegistry Channels => _env.Channels;
+
+    /// <summary>
+    /// Wires calls into <paramref name="pjsip"/> and <paramref name="dialplan"/>: registers the INVITE, CANCEL and BYE
+    /// handlers and the ACK route on the SIP stack, and Dial plus PJSIP_DIAL_CONTACTS, PJSIP_ENDPOINT and
+    /// DEVICE_STATE support in the dialplan.
+    /// </summary>
+    public static CallService Attach(PjsipService pjsip, DialplanEngine dialplan, RtpConfig rtp, ILoggerFactory loggers, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(pjsip);
+        ArgumentNullException.ThrowIfNull(dialplan);
+        ArgumentNullException.ThrowIfNull(loggers);
+        time ??= TimeProvider.System;
+        var log = loggers.CreateLogger("pjsip.calls");
+        var env = new CallEnvironment
+        {
+            Stack = pjsip.Stack,
+            Runtime = pjsip.Runtime,
+            Location = pjsip.Location,
+            Dialplan = dialplan,
+            Channels = new ChannelRegistry(time),
+            Media = new CallMedia(rtp ?? RtpConfig.Default, new UdpRtpSocketFactory(), loggers, time),
+            Serializer = new KeyedSerializer<string>(StringComparer.Ordinal, log),
+            Time = time,
+            Log = log,
+        };
+        var router = pjsip.Stack.Router;
+        router.Register(SipMethod.Invite, new InviteHandler(env, pjsip.Identifier, pjsip.Authenticator));
+        router.Register(SipMethod.Cancel, new CancelHandler(env));
+        var inDialog = new InDialogRequests(env);
+        router.Register(SipMethod.Bye, inDialog);
+        var previousAck = router.AckHandler;
+        router.AckHandler = (ack, peer, tx) =>
+        {
+            InDialogRequests.OnAck(env, ack);
+            previousAck?.Invoke(ack, peer, tx);
+        };
+        dialplan.Applications.Register(new DialApplication(env));
+        PjsipFunctions.Register(env, dialplan);
+        return new CallService(env);
+    }
+
+    /// <summary>
+    /// A dialplan engine with <paramref name="extensions"/> (extensions.conf) published; each diagnostic is passed to
+    /// <paramref name="report"/>. With errors or no file the dialplan is empty.
+    /// </summary>
+    public static DialplanEngine CreateDialplan(ConfDocument? extensions, ILoggerFactory loggers, TimeProvider time, Action<string> report)
+    {
+        ArgumentNullException.ThrowIfNull(loggers);
+        ArgumentNullException.ThrowIfNull(report);
+        var engine = new DialplanEngine(time: time, logger: loggers.CreateLogger("dialplan"));
+        ReloadDialplan(engine, extensions, report);
+        return engine;
+    }
+
+    /// <summary>Loads extensions.conf into <paramref name="engine"/>; false (old dialplan kept) when it has errors.</summary>
+    public static bool ReloadDialplan(DialplanEngine engine, ConfDocument? extensions, Action<string> report)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(report);
+        if (extensions is null)
+        {
+            return false;
+        }
+
+        var diagnostics = new DiagnosticBag();
+        var snapshot = DialplanLoader.Load(extensions, diagnostics);
+        foreach (var d in diagnostics.Items)
+        {
+            report(d.ToString());
+        }
+
+        if (diagnostics.HasErrors)
+        {
+            return false;
+        }
+
+        engine.Publish(snapshot);
+        return true;
+    }
+
+    /// <summary>rtp.conf was reloaded.</summary>
+    public void ReloadRtp(RtpConfig rtp) => _env.Media.Reload(rtp);
+
+    /// <summary>core show channels [concise|verbose], core show calls, channel request hangup, pjsip show channels.</summary>
+    public void RegisterCli(CliCommandRegistry cli) => ChannelCliCommands.Register(cli, _env.Channels, _env.Time, HangupAsync);
+
+    /// <summary>Hangs up a channel by name (soft hangup as the CLI requests it). False when no such channel.</summary>
+    public async Task<bool> HangupAsync(string name)
+    {
+        if (!_env.Channels.TryGet(name, out var channel))
+        {
+            return false;
+        }
+
+        await channel.HangupAsync(HangupCauseMapper.NormalClearing, CancellationToken.None).ConfigureAwait(false);
+        return true;
+    }
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using Switchboard.Core.Channels;
+using Switchboard.Dialplan.Applications;
+using Switchboard.Dialplan.Execution;
+
+namespace Switchboard.Core.Pjsip.Calls;
+
+/// <summary>
+/// Dial(PJSIP/ep[&amp;...][,timeout[,options]]): forks to every contact, passes ringing and early media to the caller,
+/// bridges the first answer and waits until either side hangs up. Sets DIALSTATUS (ANSWER, BUSY, NOANSWER, CANCEL,
+/// CONGESTION, CHANUNAVAIL), DIALEDTIME, ANSWEREDTIME and DIALEDPEERNAME. Options: r (ring at once), g (go on in
+/// the dialplan when the callee hangs up); t, T, m are accepted.
+/// </summary>
+internal sealed class DialApplication(CallEnvironment env) : IDialplanApplication
+{
+    public string Name => "Dial";
+
+    public async ValueTask<AppResult> ExecuteAsync(DialplanContext context, string args, CancellationToken cancellationToken)
+    {
+        if (!DialString.TryParse(args, out var dial, out var error))
+        {
+            return AppResult.Error(error!);
+        }
+
+        if (context.Channel is not PjsipInboundChannel caller)
+        {
+            return AppResult.Error("Dial: only PJSIP channels can dial");
+        }
+
+        caller.Application = "Dial";
+        caller.ApplicationData = args;
+        var vars = caller.Variables;
+        vars.Set("DIALSTATUS", string.Empty);
+        var targets = new List<DialTarget>();
+        foreach (var (tech, resource) in dial.Devices)
+        {
+            if (!tech.Equals("PJSIP", StringComparison.OrdinalIgnoreCase))
+            {
+                CallLog.UnsupportedTechnology(env.Log, caller.Name, tech);
+                continue;
+            }
+
+            targets.AddRange(await DialTargetResolver.ResolveAsync(env, resource, cancellationToken).ConfigureAwait(false));
+        }
+
+        if (targets.Count == 0)
+        {
+            CallLog.NoContacts(env.Log, caller.Name, args);
+            vars.Set("DIALSTATUS", "CHANUNAVAIL");
+            caller.HangupCause = HangupCauseMapper.SubscriberAbsent;
+            return AppResult.Continue;
+        }
+
+        var started = env.Time.GetTimestamp();
+        var attempt = new DialAttempt(env, caller, dial.HasOption('r'));
+        await env.RunOnKeyAsync(caller.CallKey, () => attempt.Start(targets)).ConfigureAwait(false);
+
+        using var ringTimer = new CancellationTokenSource();
+        var waits = new List<Task> { attempt.Decided, caller.HungUp };
+        if (dial.Timeout is { } timeout)
+        {
+            waits.Add(Task.Delay(timeout, env.Time, ringTimer.Token));
+        }
+
+        await Task.WhenAny(waits).ConfigureAwait(false);
+        await ringTimer.CancelAsync().ConfigureAwait(false);
+
+        string status = string.Empty;
+        await env.RunOnKeyAsync(caller.CallKey, () =>
+        {
+            if (attempt.Winner is not null)
+            {
+                status = "ANSWER";
+                return;
+            }
+
+            attempt.CancelAll();
+            status = caller.IsHungUp ? "CANCEL" : attempt.Decided.IsCompleted ? HangupCauseMapper.DialStatus(attempt.FailureCause) : "NOANSWER";
+        }).ConfigureAwait(false);
+
+        vars.Set("DIALSTATUS", status);
+        vars.Set("DIALEDTIME", Seconds(env.Time.GetElapsedTime(started)));
+        if (attempt.Winner is not { } winner)
+        {
+            vars.Set("ANSWEREDTIME", "0");
+            caller.Application = string.Empty;
+            if (!caller.IsHungUp)
+            {
+                caller.HangupCause = status switch
+                {
+                    "BUSY" => HangupCauseMapper.UserBusy,
+                    "NOANSWER" => HangupCauseMapper.NoAnswer,
+                    "CHANUNAVAIL" => HangupCauseMapper.SubscriberAbsent,
+                    _ => HangupCauseMapper.Congestion,
+                };
+            }
+
+            return caller.IsHungUp ? AppResult.Hangup : AppResult.Continue;
+        }
+
+        vars.Set("DIALEDPEERNAME", winner.Name);
+        var answeredAt = env.Time.GetTimestamp();
+        await Task.WhenAny(caller.HungUp, winner.HungUp).ConfigureAwait(false);
+        bool callerLeft = caller.IsHungUp;
+        await env.RunOnKeyAsync(caller.CallKey, () => attempt.Finish(HangupCauseMapper.NormalClearing)).ConfigureAwait(false);
+        vars.Set("ANSWEREDTIME", Seconds(env.Time.GetElapsedTime(answeredAt)));
+        vars.Set("DIALEDTIME", Seconds(env.Time.GetElapsedTime(started)));
+        caller.Application = string.Empty;
+        if (!callerLeft && dial.HasOption('g'))
+        {
+            return AppResult.Continue;
+        }
+
+        return AppResult.Hangup;
+    }
+
+    private static string Seconds(TimeSpan t) => ((long)t.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+}

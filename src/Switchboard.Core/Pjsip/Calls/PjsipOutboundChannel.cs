@@ -1,0 +1,305 @@
+using System.Text;
+using Switchboard.Config.Pjsip;
+using Switchboard.Core.Channels;
+using Switchboard.Core.Sip;
+using Switchboard.Dialplan.Execution;
+using Switchboard.Sdp.Negotiation;
+using Switchboard.Sdp.Parsing;
+using Switchboard.Sdp.Writing;
+using Switchboard.Sip.Dialogs;
+using Switchboard.Sip.Messages;
+using Switchboard.Sip.Transactions;
+
+namespace Switchboard.Core.Pjsip.Calls;
+
+/// <summary>
+/// A channel the PBX dials (UAC): sends the INVITE to one contact, follows its provisional and final responses
+/// (early dialog, 2xx ACKed, answer SDP installed on our RTP leg), CANCEL before answer and BYE after. Response
+/// callbacks arrive on receive threads and are posted to the call's key.
+/// </summary>
+internal sealed partial class PjsipOutboundChannel : PjsipChannel
+{
+    private readonly string _target;
+    private ClientTransaction? _invite;
+    private SipMessage? _sentInvite;
+    private byte[]? _sentInviteBytes;
+    private bool _answered;
+    private bool _failed;
+
+    public PjsipOutboundChannel(CallEnvironment env, PjsipEndpoint endpoint, string callKey, LegAddress address, string target)
+        : base(env, endpoint, callKey, address)
+    {
+        _target = target;
+        State = ChannelState.Down;
+    }
+
+    public IDialObserver? Observer { get; set; }
+
+    /// <summary>The contact URI dialled.</summary>
+    public string Target => _target;
+
+    public bool IsAnswered => _answered;
+
+    /// <summary>Sends the INVITE with an SDP offer (ours, or <paramref name="passThroughOffer"/> with direct media). False when it could not be sent.</summary>
+    public bool Start(CallerIdInfo callerId, IReadOnlyList<string> preferredCodecs, byte[]? passThroughOffer, out string? error)
+    {
+        error = null;
+        byte[]? body = passThroughOffer;
+        if (RelaysMedia)
+        {
+            if (!EnsureRtp(out error))
+            {
+                return false;
+            }
+
+            var codecs = CallMedia.Intersect(preferredCodecs, Endpoint.Codecs);
+            body = SdpWriter.ToBytes(CallMedia.Offer(Rtp!, Address.Advertised, codecs, SdpSession));
+        }
+
+        LocalSdp = body;
+        var fromUser = callerId.Number.Length > 0 ? callerId.Number : "anonymous";
+        var request = new OutgoingRequest
+        {
+            Method = SipMethod.Invite,
+            RequestUri = _target,
+            FromUri = "sip:" + fromUser + "@" + (Endpoint.FromDomain.Length > 0 ? Endpoint.FromDomain : Address.Host),
+            FromDisplay = callerId.Name.Length > 0 ? callerId.Name : null,
+            ToUri = _target,
+            ContactUser = fromUser,
+            ContentType = body is null ? null : "application/sdp",
+            Body = body,
+        };
+        request.Headers.Add(new("Allow", "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE, NOTIFY"));
+        using var buf = new PooledBufferWriter();
+        request.Write(buf, Address.Transport.Local, Address.Peer, Env.Stack.UserAgent, Address.Advertised);
+        _sentInviteBytes = buf.WrittenSpan.ToArray();
+        if (!SipMessageParser.TryParse(_sentInviteBytes, SipParseMode.Datagram, out _sentInvite, out var parseError))
+        {
+            error = "could not read our own INVITE: " + parseError.Description;
+            return false;
+        }
+
+        Env.Channels.Add(this);
+        _invite = Env.Stack.Transactions.SendRequest(_sentInviteBytes, Address.Peer, this);
+        State = ChannelState.Ring;
+        CallLog.Dialing(Env.Log, Name, _target);
+        return true;
+    }
+
+    public override ValueTask AnswerAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public override ValueTask HangupAsync(int cause, CancellationToken cancellationToken)
+        => new(Env.RunOnKeyAsync(CallKey, () => Hangup(cause)));
+
+    public override ValueTask IndicateAsync(ChannelIndication indication, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    /// <summary>CANCEL (with <paramref name="reason"/>) before answer, BYE after.</summary>
+    public void Hangup(int cause, string? reason = null)
+    {
+        if (IsHungUp)
+        {
+            return;
+        }
+
+        if (_answered)
+        {
+            SendBye(cause);
+        }
+        else
+        {
+            _invite?.Cancel(reason is null ? default : Encoding.ASCII.GetBytes(reason));
+        }
+
+        Release(cause);
+        _sentInvite?.Dispose();
+        _sentInvite = null;
+    }
+
+    public override void OnAck(SipMessage ack)
+    {
+    }
+
+    public override void OnResponse(ClientTransaction transaction, SipMessage response)
+    {
+        if (!ReferenceEquals(transaction, _invite))
+        {
+            base.OnResponse(transaction, response);
+            return;
+        }
+
+        var detached = response.Detach();
+        Env.Serializer.Post(CallKey, static s =>
+        {
+            var (channel, message) = s;
+            using (message)
+            {
+                channel.HandleInviteResponse(message);
+            }
+        }, (this, detached));
+    }
+
+    public override void OnFailure(ClientTransaction transaction, TransactionFailure failure)
+    {
+        if (!ReferenceEquals(transaction, _invite))
+        {
+            return;
+        }
+
+        int cause = failure == TransactionFailure.Timeout ? HangupCauseMapper.NoUserResponse : HangupCauseMapper.DestinationOutOfOrder;
+        Env.Serializer.Post(CallKey, static s => s.channel.Fail(s.cause), (channel: this, cause));
+    }
+
+    private void HandleInviteResponse(SipMessage response)
+    {
+        int status = response.StatusCode;
+        if (status >= 300)
+        {
+            Fail(HangupCauseMapper.FromSip(status));
+            return;
+        }
+
+        if (IsHungUp && !(status >= 200 && !_answered))
+        {
+            return;
+        }
+
+        if (status >= 200 && _answered)
+        {
+            // A retransmitted 2xx: re-send our ACK.
+            if (Dialog is { LastAck.IsEmpty: false } d)
+            {
+                Env.Stack.Send(Address.Peer, d.LastAck.Span);
+            }
+
+            return;
+        }
+
+        if (status > 100)
+        {
+            UpdateDialog(response);
+        }
+
+        if (status < 200)
+        {
+            if (status == 100)
+            {
+                return;
+            }
+
+            bool early = status == 183 || !response.Body.IsEmpty;
+            if (!response.Body.IsEmpty)
+            {
+                ApplyAnswer(response.Body.ToArray());
+            }
+
+            if (status == 180)
+            {
+                State = ChannelState.Ringing;
+            }
+
+            Observer?.OnProgress(this, status, early && !response.Body.IsEmpty);
+            return;
+        }
+
+        SendAck();
+        if (IsHungUp)
+        {
+            // Answered after we gave up on it (a fork that lost the race): ACK and BYE.
+            _answered = true;
+            var wasReleased = Dialog;
+            if (wasReleased is not null)
+            {
+                using var buf = new PooledBufferWriter();
+                var w = wasReleased.WriteRequest(buf, SipMethod.Bye, Address.Peer.ViaTransport, Address.SentBy);
+                w.WriteHeader("Reason", "SIP;cause=200;text=\"Call completed elsewhere\"");
+                w.WriteEnd();
+                Env.Stack.Transactions.SendRequest(buf.WrittenSpan, Address.Peer, this);
+            }
+
+            return;
+        }
+
+        _answered = true;
+        if (!response.Body.IsEmpty)
+        {
+            ApplyAnswer(response.Body.ToArray());
+        }
+
+        State = ChannelState.Up;
+        AnsweredAt = Time.GetTimestamp();
+        Observer?.OnAnswered(this);
+    }
+
+    private void UpdateDialog(SipMessage response)
+    {
+        if (Dialog is null)
+        {
+            if (_sentInvite is not null && Dialog.TryCreateUac(_sentInvite, response, out var created, Address.Peer.IsSecure))
+            {
+                Dialog = created;
+                Env.Dialogs.Add(created!, this);
+            }
+
+            return;
+        }
+
+        if (response.TryGetTo(out var to) && to.Tag.Span.SequenceEqual(Dialog.Id.RemoteTag.Span))
+        {
+            Dialog.ApplyResponse(response);
+        }
+        else if (response.StatusCode >= 200 && _sentInvite is not null && Dialog.TryCreateUac(_sentInvite, response, out var other, Address.Peer.IsSecure))
+        {
+            // The 2xx came from another fork than the early dialog: that one is the call.
+            Env.Dialogs.Remove(Dialog);
+            Dialog = other;
+            Env.Dialogs.Add(other!, this);
+        }
+    }
+
+    private void SendAck()
+    {
+        if (Dialog is not { } dialog)
+        {
+            return;
+        }
+
+        using var buf = new PooledBufferWriter();
+        var w = dialog.WriteRequest(buf, SipMethod.Ack, Address.Peer.ViaTransport, Address.SentBy);
+        w.WriteHeader("User-Agent", Env.Stack.UserAgent);
+        w.WriteEnd();
+        dialog.SetLastAck(buf.WrittenSpan);
+        Env.Stack.Send(Address.Peer, buf.WrittenSpan);
+    }
+
+    private void ApplyAnswer(byte[] sdp)
+    {
+        RemoteSdp = sdp;
+        if (!RelaysMedia || Rtp is null || LocalSdp is null)
+        {
+            return;
+        }
+
+        if (SdpParser.TryParse(LocalSdp, out var offer, out _) && SdpParser.TryParse(sdp, out var answer, out _))
+        {
+            CallMedia.Apply(Rtp, SdpAnswerReader.Read(offer, answer));
+        }
+    }
+
+    private void Fail(int cause)
+    {
+        if (_failed || _answered)
+        {
+            return;
+        }
+
+        _failed = true;
+        bool wasUp = IsHungUp;
+        Release(cause);
+        _sentInvite?.Dispose();
+        _sentInvite = null;
+        if (!wasUp)
+        {
+            Observer?.OnFailed(this, cause);
+        }
+    }
+}

@@ -46,12 +46,12 @@ internal sealed class RtpForwarder
         Array.Fill(_map, Drop);
         foreach (var codec in fromMedia.Codecs)
         {
-            _map[codec.PayloadType] = toMedia.FindByName(codec.Name) is { } same ? (short)same.PayloadType : Transcode;
+            _map[codec.PayloadType] = toMedia.FindByName(codec.Name) is { } same ? (short)same.OutgoingPayloadType : Transcode;
         }
 
         if (fromMedia.HasTelephoneEvent)
         {
-            _map[fromMedia.TelephoneEventPayloadType] = toMedia.HasTelephoneEvent ? (short)toMedia.TelephoneEventPayloadType : Drop;
+            _map[fromMedia.TelephoneEventPayloadType] = toMedia.HasTelephoneEvent ? (short)toMedia.TelephoneEventSendPayloadType : Drop;
         }
     }
 
@@ -142,7 +142,7 @@ internal sealed class RtpForwarder
             return;
         }
 
-        RtpHeader.Write(output, target.PayloadType, packet.Marker, _outSeq++, _outTimestamp, packet.Ssrc);
+        RtpHeader.Write(output, target.OutgoingPayloadType, packet.Marker, _outSeq++, _outTimestamp, packet.Ssrc);
         if (_to.SendRtp(output[..(RtpPacket.FixedHeaderLength + written)]))
         {
             Transcoded++;

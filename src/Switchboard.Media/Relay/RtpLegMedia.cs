@@ -8,7 +8,7 @@ public sealed class RtpLegMedia
 {
     private readonly RtpCodecBinding[] _codecs;
 
-    public RtpLegMedia(IReadOnlyList<RtpCodecBinding> codecs, int telephoneEventPayloadType = -1, int telephoneEventClockRate = 8000)
+    public RtpLegMedia(IReadOnlyList<RtpCodecBinding> codecs, int telephoneEventPayloadType = -1, int telephoneEventClockRate = 8000, int? telephoneEventSendPayloadType = null)
     {
         ArgumentNullException.ThrowIfNull(codecs);
         if (codecs.Count == 0)
@@ -17,8 +17,21 @@ public sealed class RtpLegMedia
         }
 
         _codecs = [.. codecs];
+        foreach (var c in _codecs)
+        {
+            CheckPayloadType(c.PayloadType);
+            CheckPayloadType(c.OutgoingPayloadType);
+        }
+
+        if (telephoneEventPayloadType >= 0)
+        {
+            CheckPayloadType(telephoneEventPayloadType);
+            CheckPayloadType(telephoneEventSendPayloadType ?? telephoneEventPayloadType);
+        }
+
         TelephoneEventPayloadType = telephoneEventPayloadType;
         TelephoneEventClockRate = telephoneEventClockRate;
+        TelephoneEventSendPayloadType = telephoneEventSendPayloadType ?? telephoneEventPayloadType;
     }
 
     /// <summary>Single-codec convenience, e.g. new RtpLegMedia("ulaw", 0, 101).</summary>
@@ -32,8 +45,11 @@ public sealed class RtpLegMedia
     /// <summary>The codec we send.</summary>
     public RtpCodecBinding Primary => _codecs[0];
 
-    /// <summary>-1 when telephone-event was not negotiated.</summary>
+    /// <summary>telephone-event payload type as it arrives; -1 when telephone-event was not negotiated.</summary>
     public int TelephoneEventPayloadType { get; }
+
+    /// <summary>telephone-event payload type to send with (the remote's number).</summary>
+    public int TelephoneEventSendPayloadType { get; }
 
     public int TelephoneEventClockRate { get; }
 
@@ -63,5 +79,13 @@ public sealed class RtpLegMedia
         }
 
         return null;
+    }
+
+    private static void CheckPayloadType(int payloadType)
+    {
+        if (payloadType is < 0 or > 127)
+        {
+            throw new ArgumentOutOfRangeException(nameof(payloadType), payloadType, "RTP payload types are 0-127");
+        }
     }
 }

@@ -104,7 +104,9 @@ public sealed partial class UdpRtpSocket : IRtpSocket
                 int received;
                 try
                 {
-                    received = await socket.ReceiveFromAsync(buffer.AsMemory(0, BufferSize), SocketFlags.None, source, token).ConfigureAwait(false);
+                    // No cancellation token: Dispose closes the socket, which ends the pending receive. (A token would
+                    // add a registration per receive.)
+                    received = await socket.ReceiveFromAsync(buffer.AsMemory(0, BufferSize), SocketFlags.None, source, CancellationToken.None).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {

@@ -107,6 +107,22 @@ public sealed class RtpRelayTests
     }
 
     [Fact]
+    public void RenumberedDynamicPayloadTypesUseTheRemotesNumbers()
+    {
+        // We offered opus as 107 and telephone-event as 101 to B; B answered with 111 and 96. Each side receives
+        // the numbers it declared (RFC 3264 §5.1): B sends us 107/101, we send B 111/96.
+        var a = new RtpLegMedia([new RtpCodecBinding(96, "opus", 48000)], 97);
+        var b = new RtpLegMedia([new RtpCodecBinding(107, "opus", 48000, SendPayloadType: 111)], 101, 8000, telephoneEventSendPayloadType: 96);
+        var call = new Call(a, b);
+        call.SocketA.DeliverRtp(RtpBuilder.Audio(96, 1, 0, 1, 40), PhoneA);
+        call.SocketA.DeliverRtp(RtpBuilder.Event(97, 2, 0, 1, 1, false, 160), PhoneA);
+        Assert.Equal([111, 96], call.SocketB.SentRtp.Select(p => RtpBuilder.Read(p.Data).PayloadType));
+        call.SocketB.DeliverRtp(RtpBuilder.Audio(107, 1, 0, 2, 40), PhoneB);
+        Assert.Equal(96, RtpBuilder.Read(call.SocketA.SentRtp[0].Data).PayloadType);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RtpLegMedia("ulaw", 128));
+    }
+
+    [Fact]
     public void UlawToAlawIsTranscodedWithTables()
     {
         var call = new Call(new RtpLegMedia("ulaw", 0), new RtpLegMedia("alaw", 8));

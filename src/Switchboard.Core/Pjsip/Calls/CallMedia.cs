@@ -96,11 +96,11 @@ internal sealed class CallMedia
         var codecs = new List<RtpCodecBinding>(stream.Codecs.Count);
         foreach (var c in stream.Codecs)
         {
-            codecs.Add(new RtpCodecBinding(c.PayloadType, c.Name, c.ClockRate));
+            codecs.Add(new RtpCodecBinding(c.LocalPayloadType, c.Name, c.ClockRate, c.PayloadType));
         }
 
         var te = stream.TelephoneEvent;
-        leg.SetMedia(new RtpLegMedia(codecs, te?.PayloadType ?? -1, te?.ClockRate ?? 8000));
+        leg.SetMedia(new RtpLegMedia(codecs, te?.LocalPayloadType ?? -1, te?.ClockRate ?? 8000, te?.PayloadType));
         leg.SetRemote(stream.RemoteRtp, stream.RemoteRtcp);
     }
 

@@ -23,15 +23,15 @@ public static class AudioCompare
 
     /// <summary>
     /// The best normalized cross-correlation of <paramref name="received"/> against <paramref name="sent"/> over
-    /// whole-frame lags (packets lost or dropped by strict RTP learning at the start shift the stream by 160 samples
-    /// each): 1.0 is identical up to gain.
+    /// lags up to <paramref name="maxFrameLag"/> frames of 160 samples either way (packets dropped by strict RTP
+    /// learning at the start, a WAV header sent as audio): 1.0 is identical up to gain.
     /// </summary>
     public static double BestCorrelation(short[] sent, short[] received, int maxFrameLag = 40)
     {
         double best = -1;
-        for (int lag = -maxFrameLag; lag <= maxFrameLag; lag++)
+        for (int lag = -maxFrameLag * 160; lag <= maxFrameLag * 160; lag++)
         {
-            best = Math.Max(best, Correlation(sent, received, lag * 160));
+            best = Math.Max(best, Correlation(sent, received, lag));
         }
 
         return best;

@@ -57,6 +57,7 @@ public sealed class CallService
         router.Register(SipMethod.Cancel, new CancelHandler(env));
         var inDialog = new InDialogRequests(env);
         router.Register(SipMethod.Bye, inDialog);
+        router.Register(SipMethod.Info, inDialog);
         var previousAck = router.AckHandler;
         router.AckHandler = (ack, peer, tx) =>
         {

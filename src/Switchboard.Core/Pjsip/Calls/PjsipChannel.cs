@@ -190,8 +190,10 @@ internal abstract partial class PjsipChannel : Channel, ICallLeg, IClientTransac
                 OnReinvite(context);
                 break;
             case SipMethod.Info:
+                // Read the body before answering: the request's buffer is released with the response.
+                bool isDtmf = SipInfoDtmf.TryRead(request, out char digit);
                 SipResponder.Send(Env.Stack, context, 200, "OK");
-                if (SipInfoDtmf.TryRead(request, out char digit))
+                if (isDtmf)
                 {
                     _mediaControl?.OnInfoDigit(digit);
                 }

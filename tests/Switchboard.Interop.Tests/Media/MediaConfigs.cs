@@ -31,6 +31,10 @@ public static class MediaConfigs
         inbound_auth/username = alawbob
         inbound_auth/password = pw-alawbob
 
+        [ringer](user)
+        inbound_auth/username = ringer
+        inbound_auth/password = pw-ringer
+
         [quiet](user)
         endpoint/rtp_timeout = 2
         inbound_auth/username = quiet
@@ -66,6 +70,10 @@ public static class MediaConfigs
         exten => 310,1,Dial(PJSIP/alawbob,20)
          same => n,Hangup()
         exten => 311,1,Dial(PJSIP/bob,20)
+         same => n,Hangup()
+
+        exten => 312,1,Dial(PJSIP/ringer,3,m)
+         same => n,Log(NOTICE,dial-moh ${DIALSTATUS})
          same => n,Hangup()
 
         exten => 320,1,Answer()

@@ -192,6 +192,27 @@ public sealed class MediaSippTests(MediaFixture fixture) : IClassFixture<MediaFi
     }
 
     [SkippableFact]
+    public async Task Dial_m_option_plays_hold_music_as_early_media_while_the_callee_rings()
+    {
+        SkipUnlessTools();
+        using var rtp = new RtpReceiver();
+        int port = await RegisterAsync("ringer");
+        var callee = Sipp.RunAsync("callee-ring.xml", Pbx.SipPort, ["-m", "1"], TimeSpan.FromSeconds(60), localPort: port);
+        var scenario = Template("media-uac-early.xml", rtp.Port, "PCMU", 0, string.Empty);
+        File.WriteAllText(scenario, File.ReadAllText(scenario).Replace("{FINAL}", "480", StringComparison.Ordinal));
+        var caller = await Sipp.RunAsync(scenario, Pbx.SipPort, ["-inf", Users("alice"), "-s", "312", "-m", "1"], TimeSpan.FromSeconds(60));
+        var calleeResult = await callee;
+        Assert.True(caller.ExitCode == 0, "caller: " + caller + "\n" + Pbx.Output);
+        Assert.True(calleeResult.ExitCode == 0, "callee: " + calleeResult + "\n" + Pbx.Output);
+        await WaitForLogAsync("dial-moh NOANSWER");
+        var audio = rtp.Audio(0);
+        Assert.True(audio.Count >= 25, $"{audio.Count} packets of hold music during the 3 s of ringing");
+        var music = AudioCompare.ReadWav(Path.Combine(MediaFixture.CoreSounds, MediaFixture.MusicFile));
+        double r = AudioCompare.Correlation(music, AudioCompare.Decode(AudioCompare.InSequence(audio), aLaw: false), 0);
+        Assert.True(r > 0.95, $"hold music correlates {r:F4} with {MediaFixture.MusicFile} (threshold 0.95)");
+    }
+
+    [SkippableFact]
     public async Task Call_without_rtp_is_hung_up_after_rtp_timeout()
     {
         SkipUnlessTools();

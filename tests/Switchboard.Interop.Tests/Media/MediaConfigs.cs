@@ -86,6 +86,14 @@ public static class MediaConfigs
          same => n,Log(NOTICE,moh-done ${CHANNEL(name)})
          same => n,Hangup()
 
+        exten => 350,1,Answer()
+         same => n,Read(NUM,beep,1,,1,10)
+         same => n,Log(NOTICE,read-result ${NUM} ${READSTATUS})
+         same => n,SayNumber(42)
+         same => n,SayDigits(${NUM})
+         same => n,Log(NOTICE,say-done)
+         same => n,Hangup()
+
         exten => 340,1,Answer()
          same => n,Wait(20)
          same => n,Hangup()

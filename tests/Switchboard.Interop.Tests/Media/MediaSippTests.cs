@@ -213,6 +213,33 @@ public sealed class MediaSippTests(MediaFixture fixture) : IClassFixture<MediaFi
     }
 
     [SkippableFact]
+    public async Task Read_collects_the_rfc4733_digit_then_SayNumber_and_SayDigits_play_their_prompts()
+    {
+        SkipUnlessTools();
+        string pcap = Path.Combine(DtmfPcapDir, "dtmf_2833_5.pcap");
+        Skip.IfNot(File.Exists(pcap), pcap + " is not installed");
+        using var rtp = new RtpReceiver();
+        var action = $"""
+            <pause milliseconds="2500"/>
+              <nop><action><exec play_pcap_audio="{pcap}"/></action></nop>
+            """;
+        var caller = await Sipp.RunAsync(Template("media-uac-pbx-bye.xml", rtp.Port, "PCMU", 0, action), Pbx.SipPort, ["-inf", Users("alice"), "-s", "350", "-m", "1"], TimeSpan.FromSeconds(60));
+        Assert.True(caller.ExitCode == 0, "caller: " + caller + "\n" + Pbx.Output);
+        await WaitForLogAsync("read-result 5 OK");
+        await WaitForLogAsync("say-done");
+        await rtp.WaitQuietAsync(TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(5));
+
+        // beep (Read's prompt), then digits/40 + digits/2 (SayNumber(42)), then digits/5 (SayDigits(5)).
+        int expected = 0;
+        foreach (var file in new[] { "beep", "digits/40", "digits/2", "digits/5" })
+        {
+            expected += Frames(AudioCompare.ReadWav(Path.Combine(MediaFixture.CoreSounds, file + ".wav")).Length);
+        }
+
+        Assert.Equal(expected, rtp.Audio(0).Count);
+    }
+
+    [SkippableFact]
     public async Task Call_without_rtp_is_hung_up_after_rtp_timeout()
     {
         SkipUnlessTools();

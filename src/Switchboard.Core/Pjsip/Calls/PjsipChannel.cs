@@ -24,6 +24,7 @@ internal abstract partial class PjsipChannel : Channel, ICallLeg, IClientTransac
     private RtpLeg? _rtp;
     private ChannelMediaControl? _mediaControl;
     private RtpTimeoutWatch? _rtpWatch;
+    private int _rtpTimeoutSeconds;
     private bool _released;
 
     protected PjsipChannel(CallEnvironment env, PjsipEndpoint endpoint, string callKey, LegAddress address)
@@ -121,20 +122,44 @@ internal abstract partial class PjsipChannel : Channel, ICallLeg, IClientTransac
         }
 
         _rtpWatch = new RtpTimeoutWatch(_rtp, options.Wheel, this);
+        _rtpTimeoutSeconds = Endpoint.RtpTimeout;
         _rtpWatch.Start(TimeSpan.FromSeconds(Endpoint.RtpTimeout));
     }
 
-    void IRtpTimeoutListener.OnRtpTimeout(RtpLeg leg, TimeSpan silence)
-        => Env.Serializer.Post(CallKey, static c => c.OnRtpTimeout(), this);
+    /// <summary>
+    /// Hold/resume: a held call (the peer sends nothing) is watched with rtp_timeout_hold instead of rtp_timeout
+    /// (0 = not watched), as Asterisk does.
+    /// </summary>
+    private void RestartRtpTimeout(bool onHold)
+    {
+        if (_rtp is null || Env.MediaOptions is not { } options || State != Switchboard.Dialplan.Execution.ChannelState.Up)
+        {
+            return;
+        }
 
-    private void OnRtpTimeout()
+        int seconds = onHold ? Endpoint.RtpTimeoutHold : Endpoint.RtpTimeout;
+        if (seconds <= 0)
+        {
+            _rtpWatch?.Stop();
+            return;
+        }
+
+        _rtpWatch ??= new RtpTimeoutWatch(_rtp, options.Wheel, this);
+        _rtpTimeoutSeconds = seconds;
+        _rtpWatch.Start(TimeSpan.FromSeconds(seconds));
+    }
+
+    void IRtpTimeoutListener.OnRtpTimeout(RtpLeg leg, TimeSpan silence)
+        => Env.Serializer.Post(CallKey, static s => s.Channel.OnRtpTimeout(s.Silence), (Channel: this, Silence: silence));
+
+    private void OnRtpTimeout(TimeSpan silence)
     {
         if (IsHungUp)
         {
             return;
         }
 
-        MediaLog.RtpTimeout(Env.Log, Name, Endpoint.RtpTimeout);
+        MediaLog.RtpTimeout(Env.Log, Name, _rtpTimeoutSeconds > 0 ? _rtpTimeoutSeconds : (int)Math.Round(silence.TotalSeconds));
         EndCall(RtpTimeoutCause);
         RemoteHangup?.Invoke(this);
     }
@@ -242,6 +267,7 @@ internal abstract partial class PjsipChannel : Channel, ICallLeg, IClientTransac
                 };
             }
 
+            RestartRtpTimeout(onHold: direction is MediaDirection.RecvOnly or MediaDirection.Inactive);
             var result = CallMedia.Answer(offer, leg, Address.Advertised, Endpoint.Codecs, SdpSession, direction);
             if (!result.Succeeded)
             {

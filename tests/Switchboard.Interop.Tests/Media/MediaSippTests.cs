@@ -142,6 +142,33 @@ public sealed class MediaSippTests(MediaFixture fixture) : IClassFixture<MediaFi
     }
 
     [SkippableFact]
+    public async Task Baresip_to_baresip_through_the_pbx_each_side_hears_the_others_file()
+    {
+        // bob (auto-answer) sends tt-weasels.wav, alice dials 311 (Dial(PJSIP/bob)) sending agent-pass.wav; baresip's
+        // sndfile module records what each side decoded. Threshold: normalized correlation > 0.9 at the best lag.
+        Skip.IfNot(Baresip.Available, "baresip is not installed");
+        Skip.IfNot(MediaFixture.SoundsAvailable, "asterisk-core-sounds-en-wav is not installed");
+        string recBob = Directory.CreateTempSubdirectory("sb-rec-bob-").FullName;
+        string recAlice = Directory.CreateTempSubdirectory("sb-rec-alice-").FullName;
+        string bobFile = Path.Combine(MediaFixture.CoreSounds, "tt-weasels.wav");
+        string aliceFile = Path.Combine(MediaFixture.CoreSounds, "agent-pass.wav");
+        await using var bob = Baresip.Start($"<sip:bob@127.0.0.1:{Pbx.SipPort}>;auth_pass=pw-bob;answermode=auto;regint=60", seconds: 40, audioSource: bobFile, recordDir: recBob);
+        await Pbx.WaitForCliAsync("pjsip show contacts", o => o.Contains($"bob/sip:bob@127.0.0.1:{bob.Port}", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+        await using var alice = Baresip.Start($"<sip:alice@127.0.0.1:{Pbx.SipPort}>;auth_pass=pw-alice;regint=0", seconds: 8, audioSource: aliceFile, recordDir: recAlice, command: $"/dial sip:311@127.0.0.1:{Pbx.SipPort}");
+        await alice.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        await Task.Delay(500);
+
+        string diagnostics = "\n--- alice\n" + alice.Output + "\n--- bob\n" + bob.Output + "\n--- pbx\n" + Pbx.Output;
+        var heardByBob = Directory.GetFiles(recBob, "*-dec.wav");
+        var heardByAlice = Directory.GetFiles(recAlice, "*-dec.wav");
+        Assert.True(heardByBob.Length == 1 && heardByAlice.Length == 1, "recordings: " + heardByBob.Length + "/" + heardByAlice.Length + diagnostics);
+        double rBob = AudioCompare.BestCorrelation(AudioCompare.ReadWav(aliceFile), AudioCompare.ReadWav(heardByBob[0]), maxFrameLag: 100);
+        double rAlice = AudioCompare.BestCorrelation(AudioCompare.ReadWav(bobFile), AudioCompare.ReadWav(heardByAlice[0]), maxFrameLag: 100);
+        Assert.True(rBob > 0.9, $"bob hears alice's file: correlation {rBob:F4} (threshold 0.9)" + diagnostics);
+        Assert.True(rAlice > 0.9, $"alice hears bob's file: correlation {rAlice:F4} (threshold 0.9)" + diagnostics);
+    }
+
+    [SkippableFact]
     public async Task Echo_returns_the_callers_audio_until_pound_sent_as_sip_info()
     {
         // The '#' comes as SIP INFO (application/dtmf-relay): once strict RTP has locked onto the rtp_stream source,

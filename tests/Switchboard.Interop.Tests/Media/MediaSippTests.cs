@@ -8,7 +8,7 @@ namespace Switchboard.Interop.Tests.Media;
 /// <summary>
 /// Dialplan media with real peers: SIPp callers whose SDP points at a UDP receiver in the test (so every RTP packet
 /// the PBX sends is counted and decoded), RFC 4733 digits from the pcaps shipped with sip-tester, rtp_stream of
-/// µ-law WAVs made with sox from the core sounds.
+/// µ-law WAVs made with sox from the core sounds, and two baresip phones recording what they hear (sndfile).
 /// </summary>
 [Collection("sipp")]
 public sealed class MediaSippTests(MediaFixture fixture) : IClassFixture<MediaFixture>

@@ -268,6 +268,13 @@ internal sealed class ChannelMediaControl : IDtmfListener, IDisposable
     private void OnDigit(char digit, string source)
     {
         MediaLog.DtmfReceived(_log, _name, digit, source);
+        if (_leg.Handler is RtpRelay)
+        {
+            // Bridged: the digit goes through to the other party (the relay forwards telephone-event); it is not
+            // kept for the dialplan, as in Asterisk.
+            return;
+        }
+
         TaskCompletionSource<char>? waiter = null;
         TaskCompletionSource? echo = null;
         PromptPlayer? interrupt = null;

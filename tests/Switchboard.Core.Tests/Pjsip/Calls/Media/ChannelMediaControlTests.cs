@@ -151,6 +151,22 @@ public sealed class ChannelMediaControlTests : IDisposable
         Assert.True(_socket.Sent.Count >= 3);
     }
 
+    [Fact]
+    public void Digits_while_bridged_go_to_the_other_party_not_to_the_dialplan()
+    {
+        using var other = new RtpLeg(new FakeRtpSocket(), new RtpLegOptions { StrictRtp = StrictRtpMode.No, Name = "other" }, _time);
+        other.Start();
+        other.SetMedia(new RtpLegMedia("ulaw", 0, 101));
+        other.SetRemote(new IPEndPoint(IPAddress.Loopback, 40002));
+        using var relay = new RtpRelay(_leg, other);
+        relay.Start();
+        SendDigit('5');
+        Assert.Equal(0, _media.QueuedDigits);
+        relay.Stop();
+        SendDigit('6');
+        Assert.Equal(1, _media.QueuedDigits);
+    }
+
     public void Dispose()
     {
         _media.Dispose();

@@ -10,6 +10,9 @@ public class G711Benchmarks
     private readonly short[] _pcm = new short[160];
     private readonly byte[] _mu = new byte[160];
     private readonly byte[] _a = new byte[160];
+    private readonly byte[] _out = new byte[160];
+    private readonly G711Transcoder _muToA = new(muLawToALaw: true);
+    private readonly G711Transcoder _aToMu = new(muLawToALaw: false);
 
     [GlobalSetup]
     public void Setup()
@@ -20,10 +23,21 @@ public class G711Benchmarks
         }
 
         MuLaw.Encode(_pcm, _mu);
+        ALaw.Encode(_pcm, _a);
     }
 
     [Benchmark]
     public void MuLawToALawFrame() => G711Transcoding.MuLawToALaw(_mu, _a);
+
+    [Benchmark]
+    public void ALawToMuLawFrame() => G711Transcoding.ALawToMuLaw(_a, _mu);
+
+    /// <summary>The bridge's path (ITranscoder, as RtpForwarder calls it) µ-law → A-law per 20 ms frame.</summary>
+    [Benchmark]
+    public int TranscoderMuLawToALawFrame() => _muToA.TryTranscode(_mu, _out, out int n) ? n : -1;
+
+    [Benchmark]
+    public int TranscoderALawToMuLawFrame() => _aToMu.TryTranscode(_a, _out, out int n) ? n : -1;
 
     [Benchmark]
     public void MuLawDecodeFrame() => MuLaw.Decode(_mu, _pcm);

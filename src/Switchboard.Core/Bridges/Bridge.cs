@@ -1,4 +1,5 @@
 using Switchboard.Core.Channels;
+using Switchboard.Media.Codecs;
 using Switchboard.Media.Relay;
 
 namespace Switchboard.Core.Bridges;
@@ -9,6 +10,9 @@ namespace Switchboard.Core.Bridges;
 /// </summary>
 public sealed class Bridge : IDisposable
 {
+    /// <summary>Transcoding paths for legs whose codecs differ (µ-law ↔ A-law by table, others through PCM).</summary>
+    private static readonly TranscodingPathBuilder Transcoding = new(CodecRegistry.Shared);
+
     private RtpRelay? _relay;
 
     public Bridge(string id, Channel a, Channel b)
@@ -46,7 +50,7 @@ public sealed class Bridge : IDisposable
 
         if (_relay is null)
         {
-            _relay = new RtpRelay(a, b);
+            _relay = new RtpRelay(a, b, Transcoding);
             _relay.Start();
         }
         else

@@ -24,8 +24,15 @@ public sealed class Baresip : IAsyncDisposable
 
     public string Output => _process.Output + _process.Error;
 
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Waits for the process to end by itself (-t or a finished call), bounded by <paramref name="timeout"/>.</summary>
+    public Task WaitForExitAsync(TimeSpan timeout) => _process.WaitAsync(timeout);
+
     /// <summary>Starts baresip registering <paramref name="account"/> (an accounts-file line).</summary>
-    public static Baresip Start(string account, int seconds = 30, string? audioSource = null, int? ctrlPort = null)
+    /// <param name="recordDir">With a directory, the sndfile module writes each call's audio there (dump-*-dec.wav = what was received).</param>
+    /// <param name="command">A command run at start (-e), e.g. "/dial sip:200@127.0.0.1:5060".</param>
+    public static Baresip Start(string account, int seconds = 30, string? audioSource = null, int? ctrlPort = null, string? recordDir = null, string? command = null)
     {
         var dir = System.IO.Directory.CreateTempSubdirectory("baresip-").FullName;
         int port = FreePort.UdpAndTcp();
@@ -48,10 +55,14 @@ public sealed class Baresip : IAsyncDisposable
             module_tmp       account.so
             module_app       menu.so
             {(ctrlPort is null ? string.Empty : "module_app       ctrl_tcp.so\nctrl_tcp_listen  127.0.0.1:" + ctrlPort)}
+            {(recordDir is null ? string.Empty : "module           sndfile.so\nsnd_path         " + recordDir)}
             """;
         File.WriteAllText(Path.Combine(dir, "config"), config);
         File.WriteAllText(Path.Combine(dir, "accounts"), account + "\n");
-        var p = ExternalProcess.Start("baresip", ["-f", dir, "-t", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)], dir, redirectStdin: true);
+        string[] args = command is null
+            ? ["-f", dir, "-t", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)]
+            : ["-f", dir, "-t", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "-e", command];
+        var p = ExternalProcess.Start("baresip", args, dir, redirectStdin: true);
         return new Baresip(p, dir, port);
     }
 

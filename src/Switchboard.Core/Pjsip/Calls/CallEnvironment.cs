@@ -28,6 +28,9 @@ internal sealed class CallEnvironment
 
     public required ILogger Log { get; init; }
 
+    /// <summary>Prompts, music on hold and rtp_timeout; null plays nothing (channels report files as not found).</summary>
+    public ChannelMediaOptions? MediaOptions { get; init; }
+
     public CallDialogs Dialogs { get; } = new();
 
     /// <summary>Inbound channels by Call-ID (CANCEL lookup).</summary>

@@ -31,7 +31,8 @@ public sealed class CallService
     /// handlers and the ACK route on the SIP stack, and Dial plus PJSIP_DIAL_CONTACTS, PJSIP_ENDPOINT and
     /// DEVICE_STATE support in the dialplan.
     /// </summary>
-    public static CallService Attach(PjsipService pjsip, DialplanEngine dialplan, RtpConfig rtp, ILoggerFactory loggers, TimeProvider? time = null)
+    /// <param name="media">Prompts, music on hold and rtp_timeout (null: channels play nothing).</param>
+    public static CallService Attach(PjsipService pjsip, DialplanEngine dialplan, RtpConfig rtp, ILoggerFactory loggers, TimeProvider? time = null, ChannelMediaOptions? media = null)
     {
         ArgumentNullException.ThrowIfNull(pjsip);
         ArgumentNullException.ThrowIfNull(dialplan);
@@ -49,12 +50,14 @@ public sealed class CallService
             Serializer = new KeyedSerializer<string>(StringComparer.Ordinal, log),
             Time = time,
             Log = log,
+            MediaOptions = media,
         };
         var router = pjsip.Stack.Router;
         router.Register(SipMethod.Invite, new InviteHandler(env, pjsip.Identifier, pjsip.Authenticator));
         router.Register(SipMethod.Cancel, new CancelHandler(env));
         var inDialog = new InDialogRequests(env);
         router.Register(SipMethod.Bye, inDialog);
+        router.Register(SipMethod.Info, inDialog);
         var previousAck = router.AckHandler;
         router.AckHandler = (ack, peer, tx) =>
         {
@@ -62,6 +65,7 @@ public sealed class CallService
             previousAck?.Invoke(ack, peer, tx);
         };
         dialplan.Applications.Register(new DialApplication(env));
+        dialplan.Applications.Register(new MusicOnHoldApplication());
         PjsipFunctions.Register(env, dialplan);
         return new CallService(env);
     }

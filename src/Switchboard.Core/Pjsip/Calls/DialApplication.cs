@@ -9,7 +9,8 @@ namespace Switchboard.Core.Pjsip.Calls;
 /// Dial(PJSIP/ep[&amp;...][,timeout[,options]]): forks to every contact, passes ringing and early media to the caller,
 /// bridges the first answer and waits until either side hangs up. Sets DIALSTATUS (ANSWER, BUSY, NOANSWER, CANCEL,
 /// CONGESTION, CHANUNAVAIL), DIALEDTIME, ANSWEREDTIME and DIALEDPEERNAME. Options: r (ring at once), g (go on in
-/// the dialplan when the callee hangs up); t, T, m are accepted.
+/// the dialplan when the callee hangs up), m[(class)] (music on hold to the caller until an answer, as early media);
+/// t and T are accepted.
 /// </summary>
 internal sealed class DialApplication(CallEnvironment env) : IDialplanApplication
 {
@@ -52,8 +53,17 @@ internal sealed class DialApplication(CallEnvironment env) : IDialplanApplicatio
         }
 
         var started = env.Time.GetTimestamp();
-        var attempt = new DialAttempt(env, caller, dial.HasOption('r'));
-        await env.RunOnKeyAsync(caller.CallKey, () => attempt.Start(targets)).ConfigureAwait(false);
+        var attempt = new DialAttempt(env, caller, dial.HasOption('r')) { MusicOnHold = dial.HasOption('m') };
+        await env.RunOnKeyAsync(caller.CallKey, () =>
+        {
+            attempt.Start(targets);
+            if (attempt.MusicOnHold && attempt.LegCount > 0 && attempt.Winner is null && !caller.IsHungUp)
+            {
+                // m[(class)]: hold music to the caller until an answer, sent as early media after a 183.
+                caller.Indicate(ChannelIndication.Progress);
+                caller.StartMusicOnHold(MusicClass(dial.Options), out _);
+            }
+        }).ConfigureAwait(false);
 
         using var ringTimer = new CancellationTokenSource();
         var waits = new List<Task> { attempt.Decided, caller.HungUp };
@@ -68,6 +78,7 @@ internal sealed class DialApplication(CallEnvironment env) : IDialplanApplicatio
         string status = string.Empty;
         await env.RunOnKeyAsync(caller.CallKey, () =>
         {
+            caller.StopMusicOnHold();
             if (attempt.Winner is not null)
             {
                 status = "ANSWER";
@@ -112,6 +123,19 @@ internal sealed class DialApplication(CallEnvironment env) : IDialplanApplicatio
         }
 
         return AppResult.Hangup;
+    }
+
+    /// <summary>The class of an m(class) option; null for plain m.</summary>
+    internal static string? MusicClass(string options)
+    {
+        int m = options.IndexOf("m(", StringComparison.Ordinal);
+        if (m < 0)
+        {
+            return null;
+        }
+
+        int end = options.IndexOf(')', m + 2);
+        return end < 0 ? null : options[(m + 2)..end].Trim();
     }
 
     private static string Seconds(TimeSpan t) => ((long)t.TotalSeconds).ToString(CultureInfo.InvariantCulture);

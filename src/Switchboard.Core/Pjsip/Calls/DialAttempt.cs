@@ -37,6 +37,9 @@ internal sealed class DialAttempt : IDialObserver
 
     public Bridge? Bridge => _bridge;
 
+    /// <summary>Dial's m option: the caller hears music on hold (as early media) instead of ringing until an answer.</summary>
+    public bool MusicOnHold { get; set; }
+
     public int LegCount => _legs.Count;
 
     /// <summary>The cause that best describes why nobody answered (busy wins over the rest).</summary>
@@ -193,6 +196,7 @@ internal sealed class DialAttempt : IDialObserver
             return;
         }
 
+        _caller.StopMusicOnHold();
         _bridge?.Dispose();
         _bridge = new Bridge(_env.NextBridgeId(), _caller, leg);
         _bridge.Start();
@@ -201,7 +205,7 @@ internal sealed class DialAttempt : IDialObserver
 
     private void SendRinging()
     {
-        if (!_ringingSent)
+        if (!_ringingSent && !MusicOnHold)
         {
             _ringingSent = true;
             _caller.Indicate(ChannelIndication.Ringing);

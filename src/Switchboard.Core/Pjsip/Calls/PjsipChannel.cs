@@ -16,9 +16,15 @@ namespace Switchboard.Core.Pjsip.Calls;
 /// (when the PBX relays media), BYE in both directions and the final cleanup. Everything here runs on the call's
 /// serializer key.
 /// </summary>
-internal abstract partial class PjsipChannel : Channel, ICallLeg, IClientTransactionUser
+internal abstract partial class PjsipChannel : Channel, ICallLeg, IClientTransactionUser, IRtpTimeoutListener
 {
+    /// <summary>Asterisk's cause when rtp_timeout disconnects a channel (AST_CAUSE_REQUESTED_CHAN_UNAVAIL).</summary>
+    public const int RtpTimeoutCause = 44;
+
     private RtpLeg? _rtp;
+    private ChannelMediaControl? _mediaControl;
+    private RtpTimeoutWatch? _rtpWatch;
+    private int _rtpTimeoutSeconds;
     private bool _released;
 
     protected PjsipChannel(CallEnvironment env, PjsipEndpoint endpoint, string callKey, LegAddress address)
@@ -72,9 +78,94 @@ internal abstract partial class PjsipChannel : Channel, ICallLeg, IClientTransac
         }
 
         _rtp = Env.Media.TryCreateLeg(Address.RtpBind, Name, Endpoint.RtpSymmetric, out error);
+        if (_rtp is not null && Env.MediaOptions is { } options)
+        {
+            _mediaControl = new ChannelMediaControl(_rtp, options, HungUp, Name, Env.Log);
+        }
+
         _rtp?.Start();
         return _rtp is not null;
     }
+
+    /// <summary>Dialplan media of this channel (null with direct media or without media options).</summary>
+    internal ChannelMediaControl? MediaControl => _mediaControl;
+
+    public override ValueTask<Switchboard.Dialplan.Execution.PlaybackResult> PlayAsync(string file, string stopDigits, CancellationToken cancellationToken)
+        => _mediaControl is { } media ? media.PlayAsync(file, stopDigits, Language, cancellationToken) : base.PlayAsync(file, stopDigits, cancellationToken);
+
+    public override ValueTask<Switchboard.Dialplan.Execution.DigitResult> WaitForDigitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+        => _mediaControl is { } media ? media.WaitForDigitAsync(timeout, Time, cancellationToken) : base.WaitForDigitAsync(timeout, cancellationToken);
+
+    public override ValueTask<Switchboard.Dialplan.Execution.DigitResult> EchoAsync(CancellationToken cancellationToken)
+        => _mediaControl is { } media ? media.EchoAsync(cancellationToken) : base.EchoAsync(cancellationToken);
+
+    /// <summary>Starts music on hold to this channel (musiconhold.conf class, else "default"); false when it cannot play.</summary>
+    public bool StartMusicOnHold(string? className, out string? error)
+    {
+        if (_mediaControl is not { } media)
+        {
+            error = "the channel's media is not relayed by the PBX";
+            return false;
+        }
+
+        return media.StartMusic(className, out error);
+    }
+
+    public void StopMusicOnHold() => _mediaControl?.StopMusic();
+
+    /// <summary>Starts the endpoint's rtp_timeout watch (once the call is up and media is relayed).</summary>
+    protected void StartRtpTimeout()
+    {
+        if (_rtp is null || _rtpWatch is not null || Endpoint.RtpTimeout <= 0 || Env.MediaOptions is not { } options)
+        {
+            return;
+        }
+
+        _rtpWatch = new RtpTimeoutWatch(_rtp, options.Wheel, this);
+        _rtpTimeoutSeconds = Endpoint.RtpTimeout;
+        _rtpWatch.Start(TimeSpan.FromSeconds(Endpoint.RtpTimeout));
+    }
+
+    /// <summary>
+    /// Hold/resume: a held call (the peer sends nothing) is watched with rtp_timeout_hold instead of rtp_timeout
+    /// (0 = not watched), as Asterisk does.
+    /// </summary>
+    private void RestartRtpTimeout(bool onHold)
+    {
+        if (_rtp is null || Env.MediaOptions is not { } options || State != Switchboard.Dialplan.Execution.ChannelState.Up)
+        {
+            return;
+        }
+
+        int seconds = onHold ? Endpoint.RtpTimeoutHold : Endpoint.RtpTimeout;
+        if (seconds <= 0)
+        {
+            _rtpWatch?.Stop();
+            return;
+        }
+
+        _rtpWatch ??= new RtpTimeoutWatch(_rtp, options.Wheel, this);
+        _rtpTimeoutSeconds = seconds;
+        _rtpWatch.Start(TimeSpan.FromSeconds(seconds));
+    }
+
+    void IRtpTimeoutListener.OnRtpTimeout(RtpLeg leg, TimeSpan silence)
+        => Env.Serializer.Post(CallKey, static s => s.Channel.OnRtpTimeout(s.Silence), (Channel: this, Silence: silence));
+
+    private void OnRtpTimeout(TimeSpan silence)
+    {
+        if (IsHungUp)
+        {
+            return;
+        }
+
+        MediaLog.RtpTimeout(Env.Log, Name, _rtpTimeoutSeconds > 0 ? _rtpTimeoutSeconds : (int)Math.Round(silence.TotalSeconds));
+        EndCall(RtpTimeoutCause);
+        RemoteHangup?.Invoke(this);
+    }
+
+    /// <summary>Ends the call from the PBX side with <paramref name="cause"/> (on the key).</summary>
+    protected abstract void EndCall(int cause);
 
     public override string? ReadItem(string item)
     {
@@ -124,6 +215,15 @@ internal abstract partial class PjsipChannel : Channel, ICallLeg, IClientTransac
                 OnReinvite(context);
                 break;
             case SipMethod.Info:
+                // Read the body before answering: the request's buffer is released with the response.
+                bool isDtmf = SipInfoDtmf.TryRead(request, out char digit);
+                SipResponder.Send(Env.Stack, context, 200, "OK");
+                if (isDtmf)
+                {
+                    _mediaControl?.OnInfoDigit(digit);
+                }
+
+                break;
             case SipMethod.Notify:
             case SipMethod.Options:
             case SipMethod.Update:
@@ -167,6 +267,7 @@ internal abstract partial class PjsipChannel : Channel, ICallLeg, IClientTransac
                 };
             }
 
+            RestartRtpTimeout(onHold: direction is MediaDirection.RecvOnly or MediaDirection.Inactive);
             var result = CallMedia.Answer(offer, leg, Address.Advertised, Endpoint.Codecs, SdpSession, direction);
             if (!result.Succeeded)
             {
@@ -252,6 +353,8 @@ internal abstract partial class PjsipChannel : Channel, ICallLeg, IClientTransac
             Env.Dialogs.Remove(d);
         }
 
+        _rtpWatch?.Dispose();
+        _mediaControl?.Dispose();
         _rtp?.Dispose();
         Env.Channels.Remove(this);
         OnReleased();

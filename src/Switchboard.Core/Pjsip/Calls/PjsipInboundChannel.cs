@@ -139,6 +139,7 @@ internal sealed partial class PjsipInboundChannel : PjsipChannel, IDialogUser
         Dialog.StartAnswerRetransmission(Env.Stack.Transactions, buf.WrittenSpan, Address.Peer);
         State = ChannelState.Up;
         AnsweredAt = Time.GetTimestamp();
+        StartRtpTimeout();
         CallLog.Answered(Env.Log, Name);
     }
 
@@ -187,6 +188,8 @@ internal sealed partial class PjsipInboundChannel : PjsipChannel, IDialogUser
 
         _invite.SendResponse(buf.WrittenSpan);
     }
+
+    protected override void EndCall(int cause) => Hangup(cause);
 
     /// <summary>Ends the call: a final error response before answer (cause mapped to SIP), BYE after.</summary>
     public void Hangup(int cause)

@@ -94,6 +94,8 @@ internal sealed partial class PjsipOutboundChannel : PjsipChannel
     public override ValueTask IndicateAsync(ChannelIndication indication, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
     /// <summary>CANCEL (with <paramref name="reason"/>) before answer, BYE after.</summary>
+    protected override void EndCall(int cause) => Hangup(cause);
+
     public void Hangup(int cause, string? reason = null)
     {
         if (IsHungUp)
@@ -227,6 +229,7 @@ internal sealed partial class PjsipOutboundChannel : PjsipChannel
 
         State = ChannelState.Up;
         AnsweredAt = Time.GetTimestamp();
+        StartRtpTimeout();
         Observer?.OnAnswered(this);
     }
 

@@ -139,13 +139,13 @@ internal static class AgiDataCommands
 
     public static ValueTask<string?> Verbose(AgiSession session, IReadOnlyList<string> argv, CancellationToken cancellationToken)
     {
-        if (argv.Count is < 3 or > 4)
+        if (argv.Count is < 2 or > 3)
         {
             return Done(null);
         }
 
         var context = session.Context;
-        AgiLog.Verbose(context.Logger, context.Channel.Name, argv[2]);
+        AgiLog.Verbose(context.Logger, context.Channel.Name, argv[1]);
         return Done(AgiReplies.Result(1));
     }
 

@@ -5,10 +5,10 @@
 # REGISTERs/s. Run twice: layer "nft" (PBX as root: nftables drops jailed sources in the kernel) and layer
 # "in-process" (PBX under setpriv without capabilities: the transport's admission filter drops them unparsed).
 # Prints one table: legit success rate, PBX CPU, drops per layer, CPU cost per dropped packet.
-# Usage: bench/load/autoban-load.sh   (env: ATTACKERS=2000 RATE=10000 LEGIT=50 WARM=4 DURATION=20 LAYERS="nft in-process")
+# Usage: bench/load/autoban-load.sh   (env: ATTACKERS=2000 RATE=10000 LEGIT=50 WARM=10 DURATION=20 LAYERS="nft in-process")
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-ATTACKERS=${ATTACKERS:-2000}; RATE=${RATE:-10000}; LEGIT=${LEGIT:-50}; WARM=${WARM:-4}; DURATION=${DURATION:-20}
+ATTACKERS=${ATTACKERS:-2000}; RATE=${RATE:-10000}; LEGIT=${LEGIT:-50}; WARM=${WARM:-10}; DURATION=${DURATION:-20}
 LAYERS=${LAYERS:-"nft in-process"}
 [ "$(id -u)" = 0 ] || { echo "needs root (network namespaces, nft)"; exit 2; }
 for t in ip nft sipp setpriv python3; do command -v $t >/dev/null || { echo "missing $t"; exit 2; }; done
@@ -16,11 +16,11 @@ A=sbb-atk-$$; P=sbb-pbx-$$; PORT=5070; PBX=""; FLOOD=""; LEGITPID=""
 WORK=$(mktemp -d /tmp/sb-abload-XXXX)
 cleanup() {
   for p in $FLOOD $LEGITPID $PBX; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
-  sleep 0.5; ip netns del $A 2>/dev/null || true; ip netns del $P 2>/dev/null || true; rm -rf "$WORK"
+  sleep 0.5; ip netns del $A 2>/dev/null || true; ip netns del $P 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$WORK"
 }
 trap cleanup EXIT
 
-dotnet build src/Switchboard -c Release -nologo -v q >/dev/null
+[ -n "${NOBUILD:-}" ] || dotnet build src/Switchboard -c Release -nologo -v q >/dev/null
 DLL=$PWD/src/Switchboard/bin/Release/net10.0/switchboard.dll
 SCEN=$PWD/tests/Switchboard.Interop.Tests/Scenarios/register-auth.xml
 HZ=$(getconf CLK_TCK)
@@ -33,8 +33,10 @@ ip -n $A link set vl up; ip -n $P link set vr up
 ip -n $P route add 10.251.0.0/16 dev vr
 python3 - "$ATTACKERS" > "$WORK/addrs.batch" <<'PY'
 import sys
+start = (10 << 24) | (251 << 16) | 2  # 10.251.0.2, then consecutive: the flood binds the same addresses
 for i in range(int(sys.argv[1])):
-    print(f"addr add 10.251.{(i + 1) // 250}.{(i + 1) % 250 + 1}/32 dev vl")
+    n = start + i
+    print(f"addr add {n >> 24 & 255}.{n >> 16 & 255}.{n >> 8 & 255}.{n & 255}/32 dev vl")
 PY
 ip -n $A -batch "$WORK/addrs.batch"
 FIRST=10.251.0.2
@@ -48,7 +50,7 @@ start_pbx() { # $1 = layer
   printf '[autoban]\nmaxcount = 5\nwatchtime = 30s\njailtime = 10m\nrepeatmult = 2\n' > "$WORK/data/etc/asterisk/autoban.conf"
   local prefix=(ip netns exec $P)
   [ "$1" = in-process ] && prefix+=(setpriv --inh-caps=-all --bounding-set=-all --)
-  SYSLOG_LEVEL=3 HOSTNAME=pbx.bench ACME_FILE= "${prefix[@]}" dotnet "$DLL" run --data-dir "$WORK/data" > "$WORK/pbx-$1.log" 2>&1 &
+  SYSLOG_LEVEL=6 HOSTNAME=pbx.bench ACME_FILE= "${prefix[@]}" dotnet "$DLL" run --data-dir "$WORK/data" > "$WORK/pbx-$1.log" 2>&1 &
   PBX=$!
   for _ in $(seq 1 120); do grep -q "ready in" "$WORK/pbx-$1.log" 2>/dev/null && return 0; sleep 0.5; done
   echo "PBX did not start:"; tail -20 "$WORK/pbx-$1.log"; exit 1
@@ -74,6 +76,8 @@ for layer in $LAYERS; do
   t1=$(date +%s.%N); c1=$(pbx_ticks); s1=$(softirq_ticks); n1=$(nft_drops); f1=$(filter_drops)
   wait $FLOOD || true; FLOOD=""
   wait $LEGITPID || true; LEGITPID=""
+  ip netns exec $P nft list chain inet autoban incoming > "$WORK/chain-$layer.txt" 2>&1 || true
+  ip netns exec $P nft list set inet autoban jail 2>/dev/null | grep -o "10\.251\.[0-9.]*" | wc -l > "$WORK/nftjail-$layer.txt" || true
   jailed=$(cli "autoban show" | grep -o '10\.251\.[0-9]*\.[0-9]*' | sort -u | wc -l)
   line=$(tail -1 "$WORK/legit-$layer.csv"); ok=$(echo "$line" | awk -F';' '{print $16}'); bad=$(echo "$line" | awk -F';' '{print $18}')
   sent=$(sed -n 's/.*sent=\([0-9]*\).*/\1/p' "$WORK/flood-$layer.txt"); secs=$(sed -n 's/.*seconds=\([0-9.]*\).*/\1/p' "$WORK/flood-$layer.txt")

@@ -43,6 +43,11 @@ internal static class AgiCommandTable
             new(["DATABASE", "DEL"], " Usage: DATABASE DEL <family> <key>", true, AgiDataCommands.DatabaseDel),
             new(["VERBOSE"], " Usage: VERBOSE <message> <level>", true, AgiDataCommands.Verbose),
             new(["NOOP"], " Usage: NOOP", true, AgiDataCommands.Noop),
+            new(["SAY", "DIGITS"], " Usage: SAY DIGITS <number> <escape digits>", false, AgiSayCommands.SayDigitsAsync),
+            new(["SAY", "NUMBER"], " Usage: SAY NUMBER <number> <escape digits> [gender]", false, AgiSayCommands.SayNumberAsync),
+            new(["SAY", "ALPHA"], " Usage: SAY ALPHA <number> <escape digits>", false, AgiSayCommands.SayAlphaAsync),
+            new(["GET", "OPTION"], " Usage: GET OPTION <filename> <escape_digits> [timeout]", false, AgiSayCommands.GetOptionAsync),
+            new(["SET", "CALLERID"], " Usage: SET CALLERID <number>", true, AgiDataCommands.SetCallerId),
         ];
         Array.Sort(commands, static (a, b) => b.Words.Length.CompareTo(a.Words.Length));
         return commands;

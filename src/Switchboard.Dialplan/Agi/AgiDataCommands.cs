@@ -106,6 +106,20 @@ internal static class AgiDataCommands
         return Done(AgiReplies.Result(-1));
     }
 
+    /// <summary>SET CALLERID "Name" &lt;number&gt; (or a bare number).</summary>
+    public static ValueTask<string?> SetCallerId(AgiSession session, IReadOnlyList<string> argv, CancellationToken cancellationToken)
+    {
+        if (argv.Count != 3)
+        {
+            return Done(null);
+        }
+
+        var channel = session.Context.Channel;
+        var (name, number) = Execution.CallerIdInfo.ParseAll(argv[2]);
+        channel.CallerId = channel.CallerId with { Name = name, Number = number };
+        return Done(AgiReplies.Result(1));
+    }
+
     public static ValueTask<string?> DatabaseGet(AgiSession session, IReadOnlyList<string> argv, CancellationToken cancellationToken)
     {
         if (argv.Count != 4)

@@ -169,4 +169,37 @@ public sealed class AgiCommandTests
         Assert.Equal("200 result=0", await Send(s, "SET PRIORITY 1"));
         Assert.Equal(new Switchboard.Dialplan.Model.DialplanLocation("other", "5", 0), s.Context.Location);
     }
+
+    [Fact]
+    public async Task Say_commands_play_prompt_sequences_and_report_the_interrupting_digit()
+    {
+        var (s, ch, _) = NewSession(new FakeChannel().Script(FakeInput.Press('1')));
+        Assert.Equal("200 result=0", await Send(s, "SAY DIGITS 42 \"\""));
+        Assert.Equal("200 result=0", await Send(s, "SAY NUMBER 21 #"));
+        Assert.Equal("200 result=49", await Send(s, "SAY ALPHA ab 1"));
+        Assert.Equal(["Play:digits/4", "Play:digits/2", "Play:digits/20", "Play:digits/1", "Play:letters/a"], ch.Log);
+        Assert.StartsWith("520", await Send(s, "SAY DIGITS 4x2 #"));
+        Assert.StartsWith("520", await Send(s, "SAY NUMBER many #"));
+    }
+
+    [Fact]
+    public async Task Get_option_plays_then_waits_for_one_allowed_digit()
+    {
+        var (s, ch, _) = NewSession(new FakeChannel().Script(FakeInput.Silence, FakeInput.Press('3'), FakeInput.Press('9')));
+        Assert.Equal("200 result=0 endpos=0", await Send(s, "GET OPTION beep 123 2000"));
+        Assert.Equal("200 result=51 endpos=0", await Send(s, "GET OPTION beep 123 2000"));
+        Assert.Equal("200 result=0 endpos=0", await Send(s, "GET OPTION beep 123 2000"));
+        Assert.Equal("200 result=0 endpos=0", await Send(s, "GET OPTION beep 123"));
+        Assert.Equal(["Play:beep", "WaitDigit:2", "Play:beep", "Play:beep", "WaitDigit:2", "Play:beep"], ch.Log);
+    }
+
+    [Fact]
+    public async Task Set_callerid_sets_name_and_number()
+    {
+        var (s, ch, _) = NewSession();
+        Assert.Equal("200 result=1", await Send(s, "SET CALLERID \"\\\"Bob B\\\" <2002>\""));
+        Assert.Equal(("Bob B", "2002"), (ch.CallerId.Name, ch.CallerId.Number));
+        Assert.Equal("200 result=1", await Send(s, "SET CALLERID 3003"));
+        Assert.Equal("3003", ch.CallerId.Number);
+    }
 }

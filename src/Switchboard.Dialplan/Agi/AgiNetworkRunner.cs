@@ -32,7 +32,7 @@ internal static class AgiNetworkRunner
         }
 
         await using var stream = client.GetStream();
-        var session = new AgiSession(context, stream, stream, isNetwork: true);
+        var session = new AgiSession(context, stream, stream, isNetwork: true, abort: () => client.Close());
         await session.RunAsync(AgiEnvironment.Build(context, target, args), cancellationToken).ConfigureAwait(false);
         var status = context.Channel.IsHungUp ? AgiStatus.Hangup : AgiStatus.Success;
         AgiLog.Completed(context.Logger, target.Request, context.Channel.Name, status, session.CommandCount);

@@ -55,7 +55,7 @@ internal static class AgiProgramRunner
             var stderr = PumpErrorsAsync(context, target.Program, process.StandardError);
             try
             {
-                var session = new AgiSession(context, process.StandardOutput.BaseStream, process.StandardInput.BaseStream, isNetwork: false);
+                var session = new AgiSession(context, process.StandardOutput.BaseStream, process.StandardInput.BaseStream, isNetwork: false, abort: () => Kill(process));
                 await session.RunAsync(AgiEnvironment.Build(context, target, args), cancellationToken).ConfigureAwait(false);
                 AgiLog.Completed(context.Logger, target.Request, context.Channel.Name, context.Channel.IsHungUp ? AgiStatus.Hangup : AgiStatus.Success, session.CommandCount);
             }
@@ -67,6 +67,18 @@ internal static class AgiProgramRunner
         }
 
         return context.Channel.IsHungUp ? AgiStatus.Hangup : AgiStatus.Success;
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Exited meanwhile.
+        }
     }
 
     private static async Task StopAsync(Process process)
@@ -87,15 +99,7 @@ internal static class AgiProgramRunner
         }
         catch (OperationCanceledException)
         {
-            try
-            {
-                process.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-                // Exited meanwhile.
-            }
-
+            Kill(process);
             await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
         }
     }

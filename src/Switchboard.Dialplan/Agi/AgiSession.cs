@@ -11,15 +11,22 @@ namespace Switchboard.Dialplan.Agi;
 /// </summary>
 internal sealed class AgiSession
 {
+    /// <summary>How long a script may stay silent after the channel hung up before the session is cut.</summary>
+    public static readonly TimeSpan HangupGrace = TimeSpan.FromSeconds(10);
+
     private static readonly UTF8Encoding Utf8 = new(false);
+    private readonly Action? _abort;
     private readonly Stream _output;
+    private long _lastLineTicks;
     private readonly AgiLineReader _reader;
     private readonly bool _isNetwork;
     private bool _hangupSent;
 
-    public AgiSession(DialplanContext context, Stream fromScript, Stream toScript, bool isNetwork, int maxLineLength = AgiLineReader.DefaultMaxLineLength)
+    /// <param name="abort">Closes the transport (socket, pipes): called by the watchdog when the channel hung up and the script went silent.</param>
+    public AgiSession(DialplanContext context, Stream fromScript, Stream toScript, bool isNetwork, int maxLineLength = AgiLineReader.DefaultMaxLineLength, Action? abort = null)
     {
         Context = context;
+        _abort = abort;
         _output = toScript;
         _reader = new AgiLineReader(fromScript, maxLineLength);
         _isNetwork = isNetwork;
@@ -37,6 +44,25 @@ internal sealed class AgiSession
     /// <summary>Runs the conversation until the script closes (or goes away, or <paramref name="cancellationToken"/> fires).</summary>
     public async Task RunAsync(string environment, CancellationToken cancellationToken)
     {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var watchdog = _abort is null ? Task.CompletedTask : WatchAsync(stop.Token);
+        try
+        {
+            await ConverseAsync(environment, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await watchdog.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>True once the watchdog cut a script that stayed silent after the hang-up.</summary>
+    public bool CutAfterHangup { get; private set; }
+
+    private async Task ConverseAsync(string environment, CancellationToken cancellationToken)
+    {
+        Interlocked.Exchange(ref _lastLineTicks, Context.Time.GetTimestamp());
         if (!await WriteAsync(environment, cancellationToken).ConfigureAwait(false))
         {
             return;
@@ -62,6 +88,8 @@ internal sealed class AgiSession
             {
                 return;
             }
+
+            Interlocked.Exchange(ref _lastLineTicks, Context.Time.GetTimestamp());
 
             var reply = _reader.LastLineTooLong ? AgiReplies.Unknown : await HandleAsync(line, cancellationToken).ConfigureAwait(false);
             if (reply is null)
@@ -122,6 +150,41 @@ internal sealed class AgiSession
         {
             _hangupSent = true;
             await WriteAsync("HANGUP\n", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// A script that neither talks nor closes would hold the call's dialplan for ever: once the channel has hung up
+    /// and no command came for <see cref="HangupGrace"/>, the transport is closed (the pending read then ends).
+    /// </summary>
+    private async Task WatchAsync(CancellationToken cancellationToken)
+    {
+        var time = Context.Time;
+        long? hungUpAt = null;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), time, cancellationToken).ConfigureAwait(false);
+                if (!Context.Channel.IsHungUp)
+                {
+                    continue;
+                }
+
+                hungUpAt ??= time.GetTimestamp();
+                var quietSince = Math.Max(hungUpAt.Value, Interlocked.Read(ref _lastLineTicks));
+                if (time.GetElapsedTime(quietSince) >= HangupGrace)
+                {
+                    CutAfterHangup = true;
+                    AgiLog.Warning(Context.Logger, Context.Channel.Name, $"script silent for {HangupGrace.TotalSeconds:0} s after hangup; closing it");
+                    _abort!();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The conversation ended first.
         }
     }
 

@@ -115,6 +115,49 @@ public sealed class AgiApplicationTests
         Assert.True(started.Elapsed < TimeSpan.FromSeconds(30));
     }
 
+    [Fact]
+    public async Task A_FastAGI_script_that_goes_silent_after_the_hangup_is_cut_after_the_grace_time()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var hungUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var server = Task.Run(async () =>
+        {
+            using var cts = new CancellationTokenSource(Limit);
+            using var client = await listener.AcceptTcpClientAsync(cts.Token);
+            var stream = client.GetStream();
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            while (await reader.ReadLineAsync(cts.Token) is { Length: > 0 })
+            {
+            }
+
+            await stream.WriteAsync(Encoding.UTF8.GetBytes("HANGUP\n"), cts.Token);
+            var lines = new List<string>();
+            while (await reader.ReadLineAsync(cts.Token) is { } line)
+            {
+                lines.Add(line);
+                hungUp.TrySetResult();
+            }
+
+            return lines;
+        });
+        var h = DialplanHarness.Load($"[t]\nexten => s,1,AGI(agi://127.0.0.1:{port})\nexten => h,1,Trace(${{AGISTATUS}})\n");
+        var run = h.RunAsync("t", "s");
+        await hungUp.Task.WaitAsync(Limit);
+        for (var i = 0; i < 30 && !run.IsCompleted; i++)
+        {
+            h.Time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(50);
+        }
+
+        var (reason, _) = await run.WaitAsync(Limit);
+        Assert.Equal(DialplanExitReason.HungUp, reason);
+        Assert.Equal(["HANGUP"], h.Trace.Calls);
+        Assert.Equal(["200 result=1", "HANGUP"], await server.WaitAsync(Limit));
+        Assert.True(h.Logger.Contains("script silent for 10 s after hangup"));
+    }
+
     /// <summary>Accepts one connection, reads the environment, sends each command and collects the replies (a HANGUP line counts as a reply).</summary>
     private static async Task<(string Environment, List<string> Replies)> ServeOnceAsync(TcpListener listener, string[] commands)
     {

@@ -7,13 +7,13 @@
 # Env: STEP (60), PROCS (caller SIPp processes, 2), USERS (caller accounts, 500), PBX_BIN (default: the JIT build).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. bench/load/lib.sh
 MODE=${1:-answered}; shift || true
 RATES=("${@:-200 500 1000 1500}"); read -r -a RATES <<< "${RATES[*]}"
 STEP=${STEP:-60}; USERS=${USERS:-500}; PROCS=${PROCS:-2}
 HERE=bench/load/scenarios
 PBX=""; UAS=""; WORK=$(mktemp -d /tmp/sb-callbench-XXXX)
 trap '[ -n "$UAS" ] && kill $UAS 2>/dev/null; [ -n "$PBX" ] && kill $PBX 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
-free_port() { python3 -c 'import socket;s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM);s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
 PORT=$(free_port)
 
 mkdir -p "$WORK/data/etc/asterisk"
@@ -64,11 +64,8 @@ if [ "$MODE" = bridged ]; then
   UAS=$!; sleep 1
 fi
 
-cpu_ticks() { awk '{print $14+$15}' /proc/$PBX/stat; }
-rss_mb() { awk '/VmRSS/{printf "%.1f", $2/1024}' /proc/$PBX/status; }
-HZ=$(getconf CLK_TCK)
 echo "mode: $MODE   step: ${STEP}s   caller processes: $PROCS   load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf "%-10s %-10s %-10s %-10s %-14s %-8s\n" "rate/s" "completed" "failed" "fail%" "cpu ms/call" "RSS MB"
+print_header call
 for rate in "${RATES[@]}"; do
   per=$(( rate / PROCS )); total=$(( per * STEP ))
   c0=$(cpu_ticks); pids=()
@@ -79,14 +76,6 @@ for rate in "${RATES[@]}"; do
     pids+=($!)
   done
   wait "${pids[@]}" || true
-  c1=$(cpu_ticks)
-  ok=0; bad=0
-  for p in $(seq 1 "$PROCS"); do
-    line=$(tail -1 "$WORK/stat$p-$rate.csv")
-    ok=$(( ok + $(echo "$line" | awk -F';' '{print $16}') )); bad=$(( bad + $(echo "$line" | awk -F';' '{print $18}') ))
-  done
-  cpu_ms=$(python3 -c "print(f'{($c1-$c0)*1000/$HZ/max(1,$ok):.3f}')")
-  pct=$(python3 -c "print(f'{100*$bad/max(1,$ok+$bad):.3f}')")
-  printf "%-10s %-10s %-10s %-10s %-14s %-8s\n" "$rate" "$ok" "$bad" "$pct" "$cpu_ms" "$(rss_mb)"
+  print_step "$rate" "$c0" "$(cpu_ticks)"
   sleep 3
 done

@@ -19,15 +19,16 @@ public sealed class DirectoryConfigFileSource : IConfigFileSource
         var full = Resolve(path);
         text = string.Empty;
         error = null;
-        if (!File.Exists(full))
-        {
-            return false;
-        }
-
         try
         {
+            // Read directly rather than File.Exists first: Exists says "no" for a file in an unreadable
+            // directory, and the operator must be told "permission denied", not "file not found".
             text = File.ReadAllText(full);
             return true;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return false;
         }
         catch (IOException ex)
         {

@@ -44,5 +44,6 @@ internal static class BuiltinApplications
         registry.Register(new SayApplication("SayNumber"));
         registry.Register(new SayApplication("SayAlpha"));
         registry.Register(new SystemApplication());
+        registry.Register(new AgiApplication());
     }
 }

@@ -17,4 +17,7 @@ public sealed record DialplanEngineOptions
 
     /// <summary>${SYSTEMNAME}.</summary>
     public string SystemName { get; init; } = string.Empty;
+
+    /// <summary>Where AGI() looks for a program given by a relative name (Asterisk's astagidir).</summary>
+    public string AgiDirectory { get; init; } = "/var/lib/asterisk/agi-bin";
 }

@@ -100,6 +100,7 @@ internal sealed partial class PbxHost : IAsyncDisposable
 
         // --- calls (channel driver + dialplan) ---
         _dialplan = CallService.CreateDialplan(_config.Document("extensions.conf"), _loggers, _host.Time, LogDiagnostic);
+        _dialplan.AstDb = new Switchboard.Core.Storage.AstDatabaseStore(astdb);
         var media = ChannelMediaOptions.Create(_wheel, layout.LibDir, _config.Document("musiconhold.conf"), LogDiagnostic);
         _calls = CallService.Attach(_pjsip, _dialplan, _config.Rtp, _loggers, _host.Time, media);
         _calls.RegisterCli(_cli);

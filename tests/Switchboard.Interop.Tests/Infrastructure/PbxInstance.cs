@@ -29,6 +29,15 @@ public sealed class PbxInstance : IAsyncDisposable
 
     public bool HasExited => _process?.HasExited ?? true;
 
+    /// <summary>Process id of the running switchboard (0 when stopped).</summary>
+    public int ProcessId => _process?.Id ?? 0;
+
+    /// <summary>
+    /// A program and arguments that start the PBX (e.g. <c>ip netns exec NS</c>, then <c>setpriv ...</c>); each must exec
+    /// the next so that killing the process kills the PBX. Empty: <c>dotnet</c> is started directly.
+    /// </summary>
+    public IReadOnlyList<string> CommandPrefix { get; set; } = [];
+
     public static string SwitchboardDll => Path.Combine(AppContext.BaseDirectory, "switchboard.dll");
 
     /// <summary>Creates the data dir with <paramref name="files"/> (text with {SIP_PORT} replaced) in etc/asterisk.</summary>
@@ -68,7 +77,10 @@ public sealed class PbxInstance : IAsyncDisposable
         }
 
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _process = ExternalProcess.Start("dotnet", [SwitchboardDll, "run", "--data-dir", DataDir], DataDir, env);
+        string[] command = ["dotnet", SwitchboardDll, "run", "--data-dir", DataDir];
+        _process = CommandPrefix.Count == 0
+            ? ExternalProcess.Start(command[0], command[1..], DataDir, env)
+            : ExternalProcess.Start(CommandPrefix[0], [.. CommandPrefix.Skip(1), .. command], DataDir, env);
         _process.OnLine = line =>
         {
             if (line.Contains(" ready in ", StringComparison.Ordinal))

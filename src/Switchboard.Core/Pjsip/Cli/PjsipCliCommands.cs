@@ -22,6 +22,7 @@ public sealed class PjsipCliCommands(PjsipRuntime runtime, LocationService locat
         cli.Register(CliCommand.Sync("pjsip show transports", "List PJSIP transports", (a, o) => Transports(o)));
         cli.Register(CliCommand.Sync("pjsip show identifies", "List PJSIP identifies", (a, o) => Identifies(o)));
         cli.Register(CliCommand.Sync("pjsip show registrations", "List PJSIP outbound registrations", (a, o) => Registrations(o)));
+        cli.Register(CliCommand.Sync("pjsip show counters", "Packet counters of each transport (received, dropped by the admission filter, sent)", (a, o) => Counters(o)));
     }
 
     private void ShowEndpoint(IReadOnlyList<string> args, TextWriter o)
@@ -243,6 +244,16 @@ public sealed class PjsipCliCommands(PjsipRuntime runtime, LocationService locat
 
         o.WriteLine();
         o.WriteLine($"Objects found: {list.Count}");
+    }
+
+    /// <summary>One line per live transport: what reached the parser, what the admission filter (AutoBan) dropped unparsed.</summary>
+    private void Counters(TextWriter o)
+    {
+        o.WriteLine($"{"Transport",-22} {"Local",-28} {"Received",12} {"Dropped",12} {"Sent",12} {"Rejected",9}");
+        foreach (var (transport, c) in transports.SnapshotCounters())
+        {
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{transport.Name,-22} {transport.Local.EndPoint,-28} {c.MessagesReceived,12} {c.DroppedByFilter,12} {c.MessagesSent,12} {c.ConnectionsRejected,9}"));
+        }
     }
 
     private void TransportLine(TextWriter o, PjsipTransport t, string prefix = "  Transport:  ")

@@ -6,6 +6,7 @@ using Switchboard.Config.Snapshot;
 using Switchboard.Control;
 using Switchboard.Core.Cli;
 using Switchboard.Core.Events;
+using Switchboard.Core.Messaging;
 using Switchboard.Core.Pjsip;
 using Switchboard.Core.Pjsip.Calls;
 using Switchboard.Core.Storage;
@@ -34,6 +35,7 @@ internal sealed partial class PbxHost : IAsyncDisposable
     private PjsipService? _pjsip;
     private Switchboard.Dialplan.Execution.DialplanEngine? _dialplan;
     private CallService? _calls;
+    private MessagingService? _messaging;
     private AutoBanService? _autoban;
     private ManagerService? _manager;
     private ConfigSnapshot? _config;
@@ -101,9 +103,15 @@ internal sealed partial class PbxHost : IAsyncDisposable
         _calls = CallService.Attach(_pjsip, _dialplan, _config.Rtp, _loggers, _host.Time);
         _calls.RegisterCli(_cli);
         // --- end calls ---
+        // --- messaging (SIP MESSAGE, MessageSend, store-and-forward) ---
+        _messaging = MessagingService.Attach(_pjsip, _dialplan, _database, _bus, _loggers, _host.Time);
+        _messaging.RegisterCli(_cli);
+        _messaging.Start();
+        // --- end messaging ---
         CoreCliCommands.Register(_cli, _host.Time, started, () => _lastReload, Reload, astdb);
         _manager = new ManagerService(_config.Document("manager.conf"), _bus, _cli, astdb, _pjsip, _host.Time, _loggers, filter);
         _manager.RegisterCli(_cli);
+        _manager.Messages = new AmiMessageSender(_messaging);
         await _manager.StartAsync(ct).ConfigureAwait(false);
         _host.Shutdown.Register(ShutdownPhase.StopAccepting, "manager", async c =>
         {
@@ -184,6 +192,11 @@ internal sealed partial class PbxHost : IAsyncDisposable
         if (_manager is not null)
         {
             await _manager.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_messaging is not null)
+        {
+            await _messaging.DisposeAsync().ConfigureAwait(false);
         }
 
         if (_autoban is not null)

@@ -99,7 +99,7 @@ internal sealed partial class PbxHost : IAsyncDisposable
         _pjsip.RegisterCli(_cli);
 
         // --- calls (channel driver + dialplan) ---
-        _dialplan = CallService.CreateDialplan(_config.Document("extensions.conf"), _loggers, _host.Time, LogDiagnostic);
+        _dialplan = CallService.CreateDialplan(_config.Document("extensions.conf"), _loggers, _host.Time, LogDiagnostic, _config.Pjsip);
         _calls = CallService.Attach(_pjsip, _dialplan, _config.Rtp, _loggers, _host.Time);
         _calls.RegisterCli(_cli);
         // --- end calls ---
@@ -171,7 +171,7 @@ internal sealed partial class PbxHost : IAsyncDisposable
 
             if (_dialplan is not null)
             {
-                CallService.ReloadDialplan(_dialplan, _config.Document("extensions.conf"), output.WriteLine);
+                CallService.ReloadDialplan(_dialplan, _config.Document("extensions.conf"), output.WriteLine, _config.Pjsip);
                 _calls?.ReloadRtp(_config.Rtp);
             }
             _lastReload = _host.Time.GetUtcNow();

@@ -47,13 +47,28 @@ public static class MessagingConfigs
         inbound_auth/password = pw-erin
         """;
 
+    /// <summary>The shipped seed extensions.conf (config/seed, embedded in the executable).</summary>
+    public static string SeedExtensions()
+    {
+        foreach (var f in new Switchboard.Hosting.EmbeddedSeedSource().Files())
+        {
+            if (f.RelativePath == "extensions.conf")
+            {
+                using var reader = new StreamReader(f.Open());
+                return reader.ReadToEnd();
+            }
+        }
+
+        throw new InvalidOperationException("seed extensions.conf is not embedded");
+    }
+
     public static Dictionary<string, string> Files(string? websms = null)
     {
         var files = new Dictionary<string, string>
         {
             ["pjsip.conf"] = TestConfigs.Transports,
             ["pjsip_wizard.conf"] = Wizard,
-            ["extensions.conf"] = DemoConfig.Files()["extensions.conf"],
+            ["extensions.conf"] = SeedExtensions(),
         };
         if (websms is not null)
         {

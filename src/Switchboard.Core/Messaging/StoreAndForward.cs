@@ -17,7 +17,7 @@ internal sealed class StoreAndForward : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _log;
     private readonly IDisposable _subscription;
-    private readonly ConcurrentDictionary<string, int> _pending = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, EndpointRun> _runs = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
     private Task? _purgeLoop;
 
@@ -52,18 +52,20 @@ internal sealed class StoreAndForward : IAsyncDisposable
     /// <summary>Starts a delivery run for <paramref name="endpoint"/>; a run already going is asked to go once more.</summary>
     public void Kick(string endpoint)
     {
-        if (_pending.AddOrUpdate(endpoint, 1, static (_, n) => n + 1) == 1)
+        var run = _runs.GetOrAdd(endpoint, static _ => new EndpointRun());
+        Interlocked.Increment(ref run.Requested);
+        if (Interlocked.CompareExchange(ref run.Running, 1, 0) == 0)
         {
-            _ = RunAsync(endpoint);
+            _ = RunAsync(endpoint, run);
         }
     }
 
-    private async Task RunAsync(string endpoint)
+    private async Task RunAsync(string endpoint, EndpointRun run)
     {
         await Task.Yield();
         while (true)
         {
-            int seen = _pending.GetValueOrDefault(endpoint);
+            int seen = Volatile.Read(ref run.Requested);
             try
             {
                 await _delivery.DeliverQueuedAsync(endpoint).ConfigureAwait(false);
@@ -73,7 +75,13 @@ internal sealed class StoreAndForward : IAsyncDisposable
                 MessagingLog.ForwardFailed(_log, endpoint, ex.Message);
             }
 
-            if (_pending.TryUpdate(endpoint, 0, seen) && _pending.TryRemove(new KeyValuePair<string, int>(endpoint, 0)))
+            if (Volatile.Read(ref run.Requested) != seen)
+            {
+                continue;
+            }
+
+            Volatile.Write(ref run.Running, 0);
+            if (Volatile.Read(ref run.Requested) == seen || Interlocked.CompareExchange(ref run.Running, 1, 0) != 0)
             {
                 return;
             }
@@ -108,6 +116,13 @@ internal sealed class StoreAndForward : IAsyncDisposable
         {
             MessagingLog.StoreFailed(_log, ex.Message);
         }
+    }
+
+    /// <summary>Delivery runs of one endpoint: how often one was asked for, and whether one is going (one at a time).</summary>
+    private sealed class EndpointRun
+    {
+        public int Requested;
+        public int Running;
     }
 
     public async ValueTask DisposeAsync()

@@ -103,6 +103,16 @@ public sealed class MessageDeliveryTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task With_message_expiry_zero_an_undeliverable_message_fails_and_is_not_stored()
+    {
+        _dialplan.Globals.Set("MESSAGE_EXPIRY", "0");
+        var channel = new MessageChannel(new TextMessage { To = "sip:123@pbx", Body = "x" }, "alice", TimeProvider.System);
+        await _dialplan.RunAsync(channel, "text", "123");
+        Assert.Equal("FAILURE", channel.Variables.Get("STATUS"));
+        Assert.Empty(_store.Queued());
+    }
+
+    [Fact]
     public async Task Every_registered_contact_gets_the_message_and_one_answer_is_enough()
     {
         AddContact("sip:carol@127.0.0.9:5070");

@@ -52,7 +52,11 @@ internal sealed class MessageHandler(SipStack stack, EndpointIdentifier identifi
         for (int i = 0; i < request.HeaderCount; i++)
         {
             var h = request.GetHeader(i);
-            message.AddHeader(Encoding.UTF8.GetString(h.Name.Span), Encoding.UTF8.GetString(h.Value.Span));
+            var name = Encoding.UTF8.GetString(h.Name.Span);
+            if (!name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) && !name.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase))
+            {
+                message.AddHeader(name, Encoding.UTF8.GetString(h.Value.Span));
+            }
         }
 
         if (!processor.TryAccept("sip", messageContext, exten, endpoint.Name, message, [], out var id))

@@ -78,6 +78,19 @@ internal static class CommandLineDefinition
         });
         root.Add(autoban);
 
+        var smsTo = new Argument<string>("to") { Description = "Destination number" };
+        var smsFrom = new Argument<string>("from") { Description = "Sender number" };
+        var smsBody = new Argument<string>("body") { Description = "Message text" };
+        var smsIndex = new Argument<string?>("index") { Description = "websms.conf interface index (WEBSMS_INDEX)", Arity = ArgumentArity.ZeroOrOne };
+        var websms = new Command("websms", "Send an SMS to the ITSP over HTTP as websms.conf [websms] says (exit 0 when accepted)") { smsTo, smsFrom, smsBody, smsIndex };
+        websms.SetAction((parse, ct) =>
+        {
+            var dd = DataDirResolver.Resolve(parse.GetValue(dataDir));
+            var cd = parse.GetValue(configDir) ?? Path.Combine(dd, "etc", "asterisk");
+            return WebSmsCommand.RunAsync(cd, parse.GetValue(smsTo)!, parse.GetValue(smsFrom)!, parse.GetValue(smsBody) ?? string.Empty, parse.GetValue(smsIndex), ct);
+        });
+        root.Add(websms);
+
         return root;
     }
 

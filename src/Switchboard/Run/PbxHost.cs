@@ -7,6 +7,7 @@ using Switchboard.Config.Snapshot;
 using Switchboard.Control;
 using Switchboard.Core.Cli;
 using Switchboard.Core.Events;
+using Switchboard.Core.Messaging;
 using Switchboard.Core.Pjsip;
 using Switchboard.Core.Pjsip.Calls;
 using Switchboard.Core.Storage;
@@ -35,6 +36,8 @@ internal sealed partial class PbxHost : IAsyncDisposable
     private PjsipService? _pjsip;
     private Switchboard.Dialplan.Execution.DialplanEngine? _dialplan;
     private CallService? _calls;
+    private MessagingService? _messaging;
+    private Switchboard.WebSms.WebSmsService? _websms;
     private AutoBanService? _autoban;
     private ManagerService? _manager;
     private ConfigSnapshot? _config;
@@ -99,15 +102,22 @@ internal sealed partial class PbxHost : IAsyncDisposable
         _pjsip.RegisterCli(_cli);
 
         // --- calls (channel driver + dialplan) ---
-        _dialplan = CallService.CreateDialplan(_config.Document("extensions.conf"), _loggers, _host.Time, LogDiagnostic);
+        _dialplan = CallService.CreateDialplan(_config.Document("extensions.conf"), _loggers, _host.Time, LogDiagnostic, _config.Pjsip);
         _dialplan.AstDb = new Switchboard.Core.Storage.AstDatabaseStore(astdb);
         var media = ChannelMediaOptions.Create(_wheel, layout.LibDir, _config.Document("musiconhold.conf"), LogDiagnostic);
         _calls = CallService.Attach(_pjsip, _dialplan, _config.Rtp, _loggers, _host.Time, media);
         _calls.RegisterCli(_cli);
         // --- end calls ---
+        // --- messaging (SIP MESSAGE, MessageSend, store-and-forward) ---
+        _messaging = MessagingService.Attach(_pjsip, _dialplan, _database, _bus, _loggers, _host.Time);
+        _messaging.RegisterCli(_cli);
+        _messaging.Start();
+        await StartWebSmsAsync(ct).ConfigureAwait(false);
+        // --- end messaging ---
         CoreCliCommands.Register(_cli, _host.Time, started, () => _lastReload, Reload, astdb);
         _manager = new ManagerService(_config.Document("manager.conf"), _bus, _cli, astdb, _pjsip, _host.Time, _loggers, filter);
         _manager.RegisterCli(_cli);
+        _manager.Messages = new AmiMessageSender(_messaging);
         await _manager.StartAsync(ct).ConfigureAwait(false);
         _host.Shutdown.Register(ShutdownPhase.StopAccepting, "manager", async c =>
         {
@@ -178,9 +188,10 @@ internal sealed partial class PbxHost : IAsyncDisposable
                 output.WriteLine(d.ToString());
             }
 
+            _websms?.Reload(_config.Document("websms.conf"));
             if (_dialplan is not null)
             {
-                CallService.ReloadDialplan(_dialplan, _config.Document("extensions.conf"), output.WriteLine);
+                CallService.ReloadDialplan(_dialplan, _config.Document("extensions.conf"), output.WriteLine, _config.Pjsip);
                 _calls?.ReloadRtp(_config.Rtp);
             }
             _lastReload = _host.Time.GetUtcNow();
@@ -190,9 +201,44 @@ internal sealed partial class PbxHost : IAsyncDisposable
         }
     }
 
+    /// <summary>websmsd: on WEBSMSD_PORT when websms.conf exists; an SMS is answered 200 only once it is in the inbox.</summary>
+    private async Task StartWebSmsAsync(CancellationToken ct)
+    {
+        var conf = _config!.Document("websms.conf");
+        if (conf is null || _host.Environment.WebSmsPort is not int port || _messaging is null)
+        {
+            return;
+        }
+
+        var messaging = _messaging;
+        try
+        {
+            _websms = await Switchboard.WebSms.WebSmsService.StartAsync(conf, port, sms => messaging.TryInject("websms", sms.Context, sms.To, sms.From, sms.Body), _loggers, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or InvalidOperationException)
+        {
+            LogWebSmsFailed(port, ex.Message);
+            return;
+        }
+
+        _host.Shutdown.Register(ShutdownPhase.StopAccepting, "websmsd", async _ =>
+        {
+            var w = Interlocked.Exchange(ref _websms, null);
+            if (w is not null)
+            {
+                await w.DisposeAsync().ConfigureAwait(false);
+            }
+        });
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopControlAsync().ConfigureAwait(false);
+        if (_websms is not null)
+        {
+            await _websms.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (_pjsip is not null)
         {
             await _pjsip.DisposeAsync().ConfigureAwait(false);
@@ -201,6 +247,11 @@ internal sealed partial class PbxHost : IAsyncDisposable
         if (_manager is not null)
         {
             await _manager.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_messaging is not null)
+        {
+            await _messaging.DisposeAsync().ConfigureAwait(false);
         }
 
         if (_autoban is not null)
@@ -240,6 +291,9 @@ internal sealed partial class PbxHost : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Timer callback failed: {Reason}")]
     private partial void LogTimerFailed(string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "WebSMS could not listen on port {Port}: {Reason}")]
+    private partial void LogWebSmsFailed(int port, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Event subscriber failed: {Reason}")]
     private partial void LogSubscriberFailed(string reason);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Switchboard.Common.Threading;
 using Switchboard.Config.Diagnostics;
 using Switchboard.Config.Parsing;
+using Switchboard.Config.Pjsip;
 using Switchboard.Config.Rtp;
 using Switchboard.Dialplan.Loading;
 using Switchboard.Core.Channels;
@@ -74,17 +75,17 @@ public sealed class CallService
     /// A dialplan engine with <paramref name="extensions"/> (extensions.conf) published; each diagnostic is passed to
     /// <paramref name="report"/>. With errors or no file the dialplan is empty.
     /// </summary>
-    public static DialplanEngine CreateDialplan(ConfDocument? extensions, ILoggerFactory loggers, TimeProvider time, Action<string> report)
+    public static DialplanEngine CreateDialplan(ConfDocument? extensions, ILoggerFactory loggers, TimeProvider time, Action<string> report, PjsipConfig? pjsip = null)
     {
         ArgumentNullException.ThrowIfNull(loggers);
         ArgumentNullException.ThrowIfNull(report);
         var engine = new DialplanEngine(time: time, logger: loggers.CreateLogger("dialplan"));
-        ReloadDialplan(engine, extensions, report);
+        ReloadDialplan(engine, extensions, report, pjsip);
         return engine;
     }
 
     /// <summary>Loads extensions.conf into <paramref name="engine"/>; false (old dialplan kept) when it has errors.</summary>
-    public static bool ReloadDialplan(DialplanEngine engine, ConfDocument? extensions, Action<string> report)
+    public static bool ReloadDialplan(DialplanEngine engine, ConfDocument? extensions, Action<string> report, PjsipConfig? pjsip = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(report);
@@ -94,7 +95,8 @@ public sealed class CallService
         }
 
         var diagnostics = new DiagnosticBag();
-        var snapshot = DialplanLoader.Load(extensions, diagnostics);
+        var hints = pjsip is null ? [] : pjsip.Hints.Select(h => new HintDefinition(h.Exten, h.Context, h.Device, h.WizardName)).ToList();
+        var snapshot = DialplanLoader.Load(extensions, diagnostics, new DialplanLoadOptions { ExtraHints = hints });
         foreach (var d in diagnostics.Items)
         {
             report(d.ToString());

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text;
+using Switchboard.Interop.Tests.Infrastructure;
+using Switchboard.TestKit.Net;
+using Switchboard.TestKit.Processes;
+using Switchboard.TestKit.Tools;
+
+namespace Switchboard.Interop.Tests.Messaging;
+
+/// <summary>websmsd driven by curl: webhooks become SIP MESSAGEs at a SIPp device with the exact UTF-8 text.</summary>
+[Collection("sipp")]
+public sealed class WebSmsInboundTests : IAsyncLifetime
+{
+    /// <summary>Text like the reference demo's `make sms1`: a smiley, quotes, an apostrophe and newlines.</summary>
+    private const string Text = "Hello \"Dave\" ☺\nit's a test & more\nthird line";
+
+    private const string WebSmsConf = """
+        [websmsd]
+        bind_addr = 127.0.0.1
+        url_path = /hook/1,/hook/2
+        remt_addr = 127.0.0.1
+        key_echo = zd_echo
+        resp_ack = "SMS received"
+
+        [astqueue]
+        context = dp_entry_text_in
+        """;
+
+    private PbxInstance _pbx = null!;
+    private int _httpPort;
+
+    public async Task InitializeAsync()
+    {
+        _pbx = PbxInstance.Create(MessagingConfigs.Files(WebSmsConf));
+        _httpPort = FreePort.Tcp();
+        await _pbx.StartAsync(environment: Env());
+    }
+
+    public async Task DisposeAsync() => await _pbx.DisposeAsync();
+
+    private Dictionary<string, string?> Env() => new() { ["WEBSMSD_PORT"] = _httpPort.ToString(CultureInfo.InvariantCulture) };
+
+    [SkippableFact]
+    public async Task Form_webhook_is_delivered_to_the_users_device_byte_exact()
+    {
+        Skip.IfNot(Sipp.Available && ExternalTool.Exists("curl"), "sipp or curl is not installed");
+        var device = await RegisteredDeviceAsync("dave");
+        var bodyFile = WriteTemp(Text);
+        var (code, body) = await CurlAsync(["--data-urlencode", "To=+12025550163", "--data-urlencode", "From=+4670123456", "--data-urlencode", "Body@" + bodyFile, Url("/hook/1?x=1")]);
+        Assert.Equal("200", code);
+        Assert.Equal("SMS received", body);
+        AssertDelivered(await device, "+4670123456");
+    }
+
+    [SkippableFact]
+    public async Task Json_webhook_is_delivered_to_the_users_device_byte_exact()
+    {
+        Skip.IfNot(Sipp.Available && ExternalTool.Exists("curl"), "sipp or curl is not installed");
+        var device = await RegisteredDeviceAsync("bob");
+        var json = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["To"] = "12025550161", ["From"] = "+4670123457", ["Body"] = Text });
+        var (code, _) = await CurlAsync(["-H", "Content-Type: application/json", "--data-binary", "@" + WriteTemp(json), Url("/hook/2")]);
+        Assert.Equal("200", code);
+        AssertDelivered(await device, "+4670123457");
+    }
+
+    [SkippableFact]
+    public async Task Refused_address_wrong_path_and_malformed_requests_get_403_403_400_and_echo_works()
+    {
+        Skip.IfNot(ExternalTool.Exists("curl"), "curl is not installed");
+        var (refused, _) = await CurlAsync(["--interface", "127.0.0.2", "--data", "To=1&From=2&Body=x", Url("/hook/1")]);
+        Assert.Equal("403", refused);
+        var (wrongPath, _) = await CurlAsync(["--data", "To=1&From=2&Body=x", Url("/hook/9")]);
+        Assert.Equal("403", wrongPath);
+        var (missing, _) = await CurlAsync(["--data", "Body=x", Url("/hook/1")]);
+        Assert.Equal("400", missing);
+        var (broken, _) = await CurlAsync(["-H", "Content-Type: application/json", "--data", "{\"To\":", Url("/hook/1")]);
+        Assert.Equal("400", broken);
+        var (echo, echoed) = await CurlAsync([Url("/hook/1?zd_echo=probe-42")]);
+        Assert.Equal("200", echo);
+        Assert.Equal("probe-42", echoed);
+        Assert.Contains("REMOTE_ADDR (127.0.0.2) NOT allowed", _pbx.Output, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Sms_answered_200_survives_sigkill_and_is_delivered_after_restart()
+    {
+        Skip.IfNot(Sipp.Available && ExternalTool.Exists("curl"), "sipp or curl is not installed");
+        var (code, _) = await CurlAsync(["--data-urlencode", "To=+12025550164", "--data-urlencode", "From=+4670999999", "--data-urlencode", "Body@" + WriteTemp(Text), Url("/hook/1")]);
+        Assert.Equal("200", code);
+        _pbx.Kill();
+        await _pbx.StartAsync(environment: Env());
+        var device = await RegisteredDeviceAsync("erin");
+        AssertDelivered(await device, "+4670999999");
+    }
+
+    private string Url(string pathAndQuery) => "http://127.0.0.1:" + _httpPort.ToString(CultureInfo.InvariantCulture) + pathAndQuery;
+
+    private static void AssertDelivered(ProcessResult device, string from)
+    {
+        Assert.True(device.ExitCode == 0, "device: " + device);
+        Assert.Contains("From: <sip:" + from + "@", device.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains(Text, device.StandardOutput.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    /// <summary>Starts a SIPp device waiting for one MESSAGE and registers it for <paramref name="user"/>.</summary>
+    private async Task<Task<ProcessResult>> RegisteredDeviceAsync(string user)
+    {
+        int port = FreePort.UdpAndTcp();
+        var device = Sipp.RunAsync("message-uas.xml", _pbx.SipPort, ["-m", "1", "-trace_msg"], TimeSpan.FromSeconds(40), localPort: port);
+        var r = await Sipp.RunAsync("register-contact.xml", _pbx.SipPort, ["-inf", Sipp.UsersFile([(user, "pw-" + user)]), "-m", "1", "-set", "contact_port", port.ToString(CultureInfo.InvariantCulture)]);
+        Assert.True(r.ExitCode == 0, r.ToString());
+        return device;
+    }
+
+    private static string WriteTemp(string text)
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("websms-").FullName, "body.txt");
+        File.WriteAllText(path, text, new UTF8Encoding(false));
+        return path;
+    }
+
+    private static async Task<(string Code, string Body)> CurlAsync(IEnumerable<string> args)
+    {
+        var outFile = Path.Combine(Directory.CreateTempSubdirectory("curl-").FullName, "out");
+        var r = await ExternalProcess.RunAsync("curl", ["-sS", "-m", "10", "-o", outFile, "-w", "%{http_code}", .. args], TimeSpan.FromSeconds(20));
+        var body = File.Exists(outFile) ? await File.ReadAllTextAsync(outFile) : string.Empty;
+        return (r.StandardOutput.Trim(), body);
+    }
+}

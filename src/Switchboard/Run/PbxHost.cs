@@ -65,7 +65,7 @@ internal sealed partial class PbxHost : IAsyncDisposable
         var result = ConfigSnapshotLoader.Load(layout.ConfigDir);
         foreach (var d in result.Diagnostics)
         {
-            LogDiagnostic(d.ToString());
+            LogConfigDiagnostic(d);
         }
 
         if (result.Snapshot is null)
@@ -171,6 +171,7 @@ internal sealed partial class PbxHost : IAsyncDisposable
             foreach (var d in result.Diagnostics)
             {
                 output.WriteLine(d.ToString());
+                LogConfigDiagnostic(d);
             }
 
             if (result.Snapshot is null)
@@ -276,6 +277,22 @@ internal sealed partial class PbxHost : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Diagnostic}")]
     private partial void LogDiagnostic(string diagnostic);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Diagnostic}")]
+    private partial void LogDiagnosticError(string diagnostic);
+
+    /// <summary>Config errors at error level (visible at the default SYSLOG_LEVEL 4), warnings at warning level.</summary>
+    private void LogConfigDiagnostic(Switchboard.Config.Diagnostics.ConfigDiagnostic d)
+    {
+        if (d.IsError)
+        {
+            LogDiagnosticError(d.ToString());
+        }
+        else
+        {
+            LogDiagnostic(d.ToString());
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Configuration in {ConfigDir} has {Errors} error(s); not starting")]
     private partial void LogConfigFailed(string configDir, int errors);

@@ -10,6 +10,7 @@ namespace Switchboard.Core.Bridges;
 public sealed class Bridge : IDisposable
 {
     private RtpRelay? _relay;
+    private bool _started;
 
     public Bridge(string id, Channel a, Channel b)
     {
@@ -33,6 +34,9 @@ public sealed class Bridge : IDisposable
         B.BridgedTo = A;
         A.BridgeId = Id;
         B.BridgeId = Id;
+        _started = true;
+        A.Registry?.NotifyBridge(this, A, entered: true);
+        B.Registry?.NotifyBridge(this, B, entered: true);
         RefreshMedia();
     }
 
@@ -59,6 +63,13 @@ public sealed class Bridge : IDisposable
     {
         _relay?.Dispose();
         _relay = null;
+        if (_started)
+        {
+            _started = false;
+            A.Registry?.NotifyBridge(this, A, entered: false);
+            B.Registry?.NotifyBridge(this, B, entered: false);
+        }
+
         if (ReferenceEquals(A.BridgedTo, B))
         {
             A.BridgedTo = null;

@@ -4,6 +4,7 @@ using Switchboard.Cli;
 using Switchboard.Common.Timing;
 using Switchboard.Config.Snapshot;
 using Switchboard.Control;
+using Switchboard.Core.Cdr;
 using Switchboard.Core.Cli;
 using Switchboard.Core.Events;
 using Switchboard.Core.Pjsip;
@@ -34,6 +35,8 @@ internal sealed partial class PbxHost : IAsyncDisposable
     private PjsipService? _pjsip;
     private Switchboard.Dialplan.Execution.DialplanEngine? _dialplan;
     private CallService? _calls;
+    private CdrCsvWriter? _cdrWriter;
+    private CdrRecorder? _cdr;
     private AutoBanService? _autoban;
     private ManagerService? _manager;
     private ConfigSnapshot? _config;
@@ -100,6 +103,17 @@ internal sealed partial class PbxHost : IAsyncDisposable
         _dialplan = CallService.CreateDialplan(_config.Document("extensions.conf"), _loggers, _host.Time, LogDiagnostic);
         _calls = CallService.Attach(_pjsip, _dialplan, _config.Rtp, _loggers, _host.Time);
         _calls.RegisterCli(_cli);
+        _calls.Observe(new ChannelEventPublisher(_bus));
+        _cdrWriter = new CdrCsvWriter(Path.Combine(layout.LogDir, "cdr-csv"), _loggers.CreateLogger("cdr"), _host.Time);
+        _cdr = new CdrRecorder(_cdrWriter, CdrConfig.From(_config.Document("cdr.conf")), _host.Time);
+        _calls.Observe(_cdr);
+        _host.Shutdown.Register(ShutdownPhase.SaveState, "cdr", async _ =>
+        {
+            if (_cdrWriter is not null)
+            {
+                await _cdrWriter.DisposeAsync().ConfigureAwait(false);
+            }
+        });
         // --- end calls ---
         CoreCliCommands.Register(_cli, _host.Time, started, () => _lastReload, Reload, astdb);
         _manager = new ManagerService(_config.Document("manager.conf"), _bus, _cli, astdb, _pjsip, _host.Time, _loggers, filter);
@@ -165,6 +179,10 @@ internal sealed partial class PbxHost : IAsyncDisposable
             {
                 CallService.ReloadDialplan(_dialplan, _config.Document("extensions.conf"), output.WriteLine);
                 _calls?.ReloadRtp(_config.Rtp);
+                if (_cdr is not null)
+                {
+                    _cdr.Config = CdrConfig.From(_config.Document("cdr.conf"));
+                }
             }
             _lastReload = _host.Time.GetUtcNow();
             output.WriteLine("Configuration reloaded.");
@@ -184,6 +202,11 @@ internal sealed partial class PbxHost : IAsyncDisposable
         if (_manager is not null)
         {
             await _manager.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_cdrWriter is not null)
+        {
+            await _cdrWriter.DisposeAsync().ConfigureAwait(false);
         }
 
         if (_autoban is not null)

@@ -62,6 +62,7 @@ public sealed class CallService
             previousAck?.Invoke(ack, peer, tx);
         };
         dialplan.Applications.Register(new DialApplication(env));
+        dialplan.ApplicationStarting = TrackApplication;
         PjsipFunctions.Register(env, dialplan);
         return new CallService(env);
     }
@@ -103,6 +104,22 @@ public sealed class CallService
 
         engine.Publish(snapshot);
         return true;
+    }
+
+    /// <summary>Adds a lifecycle observer of every channel (AMI channel events, CDR, hints).</summary>
+    public void Observe(IChannelObserver observer) => _env.Channels.AddObserver(observer);
+
+    /// <summary>Where the dialplan is on a channel (core show channels, AMI snapshots, CDR lastapp/lastdata).</summary>
+    private static void TrackApplication(DialplanContext state, string application, string data)
+    {
+        if (state.Channel is Channel channel)
+        {
+            channel.Context = state.Context;
+            channel.Exten = state.Exten;
+            channel.Priority = state.Priority;
+            channel.LastApplication = application;
+            channel.LastApplicationData = data;
+        }
     }
 
     /// <summary>rtp.conf was reloaded.</summary>

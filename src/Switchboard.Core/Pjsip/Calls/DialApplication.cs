@@ -40,7 +40,10 @@ internal sealed class DialApplication(CallEnvironment env) : IDialplanApplicatio
                 continue;
             }
 
-            targets.AddRange(await DialTargetResolver.ResolveAsync(env, resource, cancellationToken).ConfigureAwait(false));
+            foreach (var t in await DialTargetResolver.ResolveAsync(env, resource, cancellationToken).ConfigureAwait(false))
+            {
+                targets.Add(t with { Dialed = resource });
+            }
         }
 
         if (targets.Count == 0)

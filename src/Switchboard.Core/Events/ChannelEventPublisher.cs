@@ -59,7 +59,7 @@ public sealed class ChannelEventPublisher(EventBus bus) : IChannelObserver
     }
 
     /// <summary>Asterisk's channel snapshot fields (with <paramref name="prefix"/> for the Dest* side).</summary>
-    internal static List<KeyValuePair<string, string>> Snapshot(Channel c, string prefix)
+    public static List<KeyValuePair<string, string>> Snapshot(Channel c, string prefix)
     {
         var connected = c.BridgedTo?.CallerId;
         return

@@ -118,6 +118,7 @@ internal sealed partial class PbxHost : IAsyncDisposable
         CoreCliCommands.Register(_cli, _host.Time, started, () => _lastReload, Reload, astdb);
         _manager = new ManagerService(_config.Document("manager.conf"), _bus, _cli, astdb, _pjsip, _host.Time, _loggers, filter);
         _manager.RegisterCli(_cli);
+        _manager.CallControl = new Switchboard.Manager.Seams.CoreCallControl(_calls, _bus);
         await _manager.StartAsync(ct).ConfigureAwait(false);
         _host.Shutdown.Register(ShutdownPhase.StopAccepting, "manager", async c =>
         {

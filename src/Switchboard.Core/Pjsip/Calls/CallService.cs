@@ -6,6 +6,7 @@ using Switchboard.Config.Rtp;
 using Switchboard.Dialplan.Loading;
 using Switchboard.Core.Channels;
 using Switchboard.Core.Cli;
+using Switchboard.Core.Originate;
 using Switchboard.Dialplan.Execution;
 using Switchboard.Sip.Messages;
 using Switchboard.Transport.Rtp;
@@ -20,8 +21,45 @@ namespace Switchboard.Core.Pjsip.Calls;
 public sealed class CallService
 {
     private readonly CallEnvironment _env;
+    private readonly CallOriginator _originator;
 
-    private CallService(CallEnvironment env) => _env = env;
+    private CallService(CallEnvironment env)
+    {
+        _env = env;
+        _originator = new CallOriginator(env);
+    }
+
+    /// <summary>The dialplan the channels run.</summary>
+    public DialplanEngine Dialplan => _env.Dialplan;
+
+    /// <summary>Places a call (channel originate, AMI Originate, call files); completes when it answered or failed.</summary>
+    public Task<OriginateResult> OriginateAsync(OriginateRequest request, CancellationToken cancellationToken = default)
+        => _originator.OriginateAsync(request, cancellationToken);
+
+    /// <summary>A variable or function value (<c>CALLERID(num)</c>) of a live channel; null when no such channel.</summary>
+    public string? GetVariable(string channelName, string name)
+    {
+        if (!_env.Channels.TryGet(channelName, out var channel))
+        {
+            return null;
+        }
+
+        var state = new DialplanContext(_env.Dialplan, channel, channel.Context, channel.Exten, channel.Priority);
+        return Switchboard.Dialplan.Substitution.Template.Parse("${" + name + "}").Render(state);
+    }
+
+    /// <summary>Sets a variable or writes a function (as Set() does) on a live channel; false when no such channel.</summary>
+    public async Task<bool> SetVariableAsync(string channelName, string name, string value)
+    {
+        if (!_env.Channels.TryGet(channelName, out var channel) || !_env.Dialplan.Applications.TryGet("Set", out var set))
+        {
+            return false;
+        }
+
+        var state = new DialplanContext(_env.Dialplan, channel, channel.Context, channel.Exten, channel.Priority);
+        await set.ExecuteAsync(state, name + "=" + value, CancellationToken.None).ConfigureAwait(false);
+        return true;
+    }
 
     /// <summary>All live channels.</summary>
     public ChannelRegistry Channels => _env.Channels;
@@ -126,17 +164,24 @@ public sealed class CallService
     public void ReloadRtp(RtpConfig rtp) => _env.Media.Reload(rtp);
 
     /// <summary>core show channels [concise|verbose], core show calls, channel request hangup, pjsip show channels.</summary>
-    public void RegisterCli(CliCommandRegistry cli) => ChannelCliCommands.Register(cli, _env.Channels, _env.Time, HangupAsync);
+    public void RegisterCli(CliCommandRegistry cli)
+    {
+        ChannelCliCommands.Register(cli, _env.Channels, _env.Time, HangupAsync);
+        OriginateCliCommand.Register(cli, OriginateAsync);
+    }
 
     /// <summary>Hangs up a channel by name (soft hangup as the CLI requests it). False when no such channel.</summary>
-    public async Task<bool> HangupAsync(string name)
+    public Task<bool> HangupAsync(string name) => HangupAsync(name, HangupCauseMapper.NormalClearing);
+
+    /// <summary>Hangs up a channel by name with <paramref name="cause"/>. False when no such channel.</summary>
+    public async Task<bool> HangupAsync(string name, int cause)
     {
         if (!_env.Channels.TryGet(name, out var channel))
         {
             return false;
         }
 
-        await channel.HangupAsync(HangupCauseMapper.NormalClearing, CancellationToken.None).ConfigureAwait(false);
+        await channel.HangupAsync(cause, CancellationToken.None).ConfigureAwait(false);
         return true;
     }
 }

@@ -22,7 +22,7 @@ internal sealed class DialApplication(CallEnvironment env) : IDialplanApplicatio
             return AppResult.Error(error!);
         }
 
-        if (context.Channel is not PjsipInboundChannel caller)
+        if (context.Channel is not PjsipChannel caller)
         {
             return AppResult.Error("Dial: only PJSIP channels can dial");
         }

@@ -15,7 +15,7 @@ internal sealed class DialAttempt : IDialObserver
 {
     private const string CompletedElsewhere = "SIP;cause=200;text=\"Call completed elsewhere\"";
     private readonly CallEnvironment _env;
-    private readonly PjsipInboundChannel _caller;
+    private readonly PjsipChannel _caller;
     private readonly List<PjsipOutboundChannel> _legs = [];
     private readonly HashSet<PjsipOutboundChannel> _ended = [];
     private readonly TaskCompletionSource _decided = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -24,7 +24,7 @@ internal sealed class DialAttempt : IDialObserver
     private bool _ringingSent;
     private int _lastCause;
 
-    public DialAttempt(CallEnvironment env, PjsipInboundChannel caller, bool ringImmediately)
+    public DialAttempt(CallEnvironment env, PjsipChannel caller, bool ringImmediately)
     {
         _env = env;
         _caller = caller;

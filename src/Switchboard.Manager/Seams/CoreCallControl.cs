@@ -75,7 +75,7 @@ public sealed class CoreCallControl(CallService calls, EventBus bus) : IAmiCallC
         var value = calls.GetVariable(channel, name);
         return value is null
             ? AmiSeamResult.Fail("No such channel")
-            : new AmiSeamResult(true, "Result will follow", [new("Variable", name), new("Value", value)]);
+            : new AmiSeamResult(true, value);
     }
 
     public AmiSeamResult SetVariable(string channel, string name, string value)

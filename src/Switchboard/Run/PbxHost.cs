@@ -9,6 +9,7 @@ using Switchboard.Core.Cli;
 using Switchboard.Core.Events;
 using Switchboard.Core.Pjsip;
 using Switchboard.Core.Pjsip.Calls;
+using Switchboard.Core.Spool;
 using Switchboard.Core.Storage;
 using Switchboard.Hosting;
 using Switchboard.Manager;
@@ -37,6 +38,7 @@ internal sealed partial class PbxHost : IAsyncDisposable
     private CallService? _calls;
     private CdrCsvWriter? _cdrWriter;
     private CdrRecorder? _cdr;
+    private OutgoingSpool? _spool;
     private AutoBanService? _autoban;
     private ManagerService? _manager;
     private ConfigSnapshot? _config;
@@ -114,11 +116,22 @@ internal sealed partial class PbxHost : IAsyncDisposable
                 await _cdrWriter.DisposeAsync().ConfigureAwait(false);
             }
         });
+        _spool = new OutgoingSpool(layout.OutgoingDir, layout.OutgoingDoneDir, _calls.OriginateAsync, _loggers.CreateLogger("spool"), _host.Time);
+        _spool.Start();
+        _host.Shutdown.Register(ShutdownPhase.StopAccepting, "call file spool", async _ =>
+        {
+            if (_spool is not null)
+            {
+                await _spool.DisposeAsync().ConfigureAwait(false);
+                _spool = null;
+            }
+        });
         // --- end calls ---
         CoreCliCommands.Register(_cli, _host.Time, started, () => _lastReload, Reload, astdb);
         _manager = new ManagerService(_config.Document("manager.conf"), _bus, _cli, astdb, _pjsip, _host.Time, _loggers, filter);
         _manager.RegisterCli(_cli);
         _manager.CallControl = new Switchboard.Manager.Seams.CoreCallControl(_calls, _bus);
+        _manager.Globals = new Switchboard.Manager.Seams.DialplanGlobalVariables(_dialplan.Globals);
         await _manager.StartAsync(ct).ConfigureAwait(false);
         _host.Shutdown.Register(ShutdownPhase.StopAccepting, "manager", async c =>
         {
@@ -203,6 +216,11 @@ internal sealed partial class PbxHost : IAsyncDisposable
         if (_manager is not null)
         {
             await _manager.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_spool is not null)
+        {
+            await _spool.DisposeAsync().ConfigureAwait(false);
         }
 
         if (_cdrWriter is not null)

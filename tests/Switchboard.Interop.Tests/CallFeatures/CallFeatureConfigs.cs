@@ -5,7 +5,7 @@ namespace Switchboard.Interop.Tests.CallFeatures;
 /// <summary>A PBX for CDR, originate, call file and AMI tests: one endpoint per test so contacts never cross.</summary>
 public static class CallFeatureConfigs
 {
-    public static readonly string[] Users = ["alice", "dave", "olive", "oscar", "spooly", "amy", "ben", "nobody", "trunkuser"];
+    public static readonly string[] Users = ["alice", "dave", "olive", "oscar", "spooly", "amy", "ben", "nobody"];
 
     public const string Extensions = """
         [general]
@@ -15,6 +15,8 @@ public static class CallFeatureConfigs
         exten => 300,1,Dial(PJSIP/dave,20)
          same => n,Hangup()
         exten => 301,1,Dial(PJSIP/ben,20)
+         same => n,Hangup()
+        exten => 400,1,Dial(PJSIP/5550100@itsp,20)
          same => n,Hangup()
 
         [orig]
@@ -69,9 +71,31 @@ public static class CallFeatureConfigs
         write = all
         """;
 
-    public static Dictionary<string, string> Files(int amiPort) => new()
+    /// <summary>An ITSP trunk at <paramref name="trunkPort"/> that challenges INVITEs (outbound_auth).</summary>
+    public static string Trunk(int trunkPort) => $$"""
+
+        [itsp]
+        type = endpoint
+        context = default
+        allow = !all,alaw,ulaw
+        direct_media = no
+        aors = itsp
+        outbound_auth = itsp-auth
+
+        [itsp]
+        type = aor
+        contact = sip:127.0.0.1:{{trunkPort}}
+
+        [itsp-auth]
+        type = auth
+        auth_type = userpass
+        username = trunkuser
+        password = pw-trunk
+        """;
+
+    public static Dictionary<string, string> Files(int amiPort, int trunkPort) => new()
     {
-        ["pjsip.conf"] = Infrastructure.TestConfigs.Transports,
+        ["pjsip.conf"] = Infrastructure.TestConfigs.Transports + Trunk(trunkPort),
         ["pjsip_wizard.conf"] = Wizard(),
         ["extensions.conf"] = Extensions,
         ["rtp.conf"] = Rtp,

@@ -10,6 +10,9 @@ public sealed class CallFeatureFixture : IAsyncLifetime
 
     public int AmiPort { get; private set; }
 
+    /// <summary>Where the SIPp ITSP listens (the itsp AOR's static contact).</summary>
+    public int TrunkPort { get; private set; }
+
     public string CdrFile => Path.Combine(Pbx.DataDir, "var", "log", "asterisk", "cdr-csv", "Master.csv");
 
     public string Outgoing => Path.Combine(Pbx.DataDir, "var", "spool", "asterisk", "outgoing");
@@ -19,7 +22,8 @@ public sealed class CallFeatureFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         AmiPort = FreePort.Tcp();
-        Pbx = PbxInstance.Create(CallFeatureConfigs.Files(AmiPort));
+        TrunkPort = FreePort.UdpAndTcp();
+        Pbx = PbxInstance.Create(CallFeatureConfigs.Files(AmiPort, TrunkPort));
         await Pbx.StartAsync();
     }
 

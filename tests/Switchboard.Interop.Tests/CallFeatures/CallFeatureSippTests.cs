@@ -168,6 +168,20 @@ public sealed class CallFeatureSippTests(CallFeatureFixture fixture) : IClassFix
         Assert.True((await ben).ExitCode == 0, "ben\n" + Pbx.Output);
     }
 
+    [SkippableFact]
+    public async Task Trunk_challenge_is_answered_with_outbound_auth_credentials()
+    {
+        Skip.IfNot(Sipp.Available, "sipp (sip-tester) is not installed");
+        var itsp = Sipp.RunAsync("trunk-challenge.xml", Pbx.SipPort, ["-m", "1", "-rtp_echo"], TimeSpan.FromSeconds(60), localPort: fixture.TrunkPort);
+        await Task.Delay(300);
+        var caller = await Sipp.RunAsync("call-uac.xml", Pbx.SipPort, ["-inf", UsersFile("alice"), "-s", "400", "-m", "1"], TimeSpan.FromSeconds(60));
+        Assert.True(caller.ExitCode == 0, "caller: " + caller + "\n" + Pbx.Output);
+        var result = await itsp;
+        Assert.True(result.ExitCode == 0, "itsp: " + result + "\n" + Pbx.Output);
+        var row = await WaitForCdrAsync("\"PJSIP/itsp-");
+        Assert.Equal("ANSWERED", ParseCsv(row)[14]);
+    }
+
     private string DropCallFile(string name, string text, DateTime? mtime = null)
     {
         var staging = Path.Combine(Pbx.DataDir, "staging-" + Guid.NewGuid().ToString("N")[..6]);

@@ -182,6 +182,26 @@ public sealed class CallFeatureSippTests(CallFeatureFixture fixture) : IClassFix
         Assert.Equal("ANSWERED", ParseCsv(row)[14]);
     }
 
+    [SkippableFact]
+    public async Task Blf_subscriber_gets_notify_terminated_early_confirmed_terminated_as_a_call_rings_and_ends()
+    {
+        Skip.IfNot(Sipp.Available, "sipp (sip-tester) is not installed");
+        int blfPort = await RegisterAsync("blf");
+        var watcher = Sipp.RunAsync("blf-subscribe.xml", Pbx.SipPort, ["-inf", UsersFile("watcher"), "-s", "1001", "-m", "1"], TimeSpan.FromSeconds(60), localPort: FreePort.UdpAndTcp());
+        var hints = await Pbx.WaitForCliAsync("core show hints", o => o.Contains("Watchers  1", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        if (!System.Text.RegularExpressions.Regex.IsMatch(hints, @"1001@default\s+: PJSIP/blf\s+State:Idle\s+Presence:not_set\s+Watchers  1"))
+        {
+            Assert.Fail(hints + "\nwatcher: " + await watcher + "\n" + Pbx.Output);
+        }
+        var callee = Sipp.RunAsync("callee-ring-answer.xml", Pbx.SipPort, ["-m", "1", "-rtp_echo"], TimeSpan.FromSeconds(60), localPort: blfPort);
+        var caller = await Sipp.RunAsync("call-uac.xml", Pbx.SipPort, ["-inf", UsersFile("alice"), "-s", "500", "-m", "1"], TimeSpan.FromSeconds(60));
+        Assert.True(caller.ExitCode == 0, "caller: " + caller + "\n" + Pbx.Output);
+        Assert.True((await callee).ExitCode == 0, "callee\n" + Pbx.Output);
+        var result = await watcher;
+        Assert.True(result.ExitCode == 0, "watcher: " + result + "\n" + Pbx.Output);
+        await Pbx.WaitForCliAsync("core show hints", o => o.Contains("Watchers  0", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+    }
+
     private string DropCallFile(string name, string text, DateTime? mtime = null)
     {
         var staging = Path.Combine(Pbx.DataDir, "staging-" + Guid.NewGuid().ToString("N")[..6]);

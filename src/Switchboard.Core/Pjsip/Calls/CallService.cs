@@ -6,6 +6,7 @@ using Switchboard.Config.Rtp;
 using Switchboard.Dialplan.Loading;
 using Switchboard.Core.Channels;
 using Switchboard.Core.Cli;
+using Switchboard.Core.Hints;
 using Switchboard.Core.Originate;
 using Switchboard.Dialplan.Execution;
 using Switchboard.Sip.Messages;
@@ -22,12 +23,17 @@ public sealed class CallService
 {
     private readonly CallEnvironment _env;
     private readonly CallOriginator _originator;
+    private readonly HintSubscriptionService _hints;
 
-    private CallService(CallEnvironment env)
+    private CallService(CallEnvironment env, HintSubscriptionService hints)
     {
         _env = env;
+        _hints = hints;
         _originator = new CallOriginator(env);
     }
+
+    /// <summary>Live BLF subscriptions (SUBSCRIBE dialog/presence to hints).</summary>
+    public int HintSubscriptions => _hints.Count;
 
     /// <summary>The dialplan the channels run.</summary>
     public DialplanEngine Dialplan => _env.Dialplan;
@@ -102,7 +108,10 @@ public sealed class CallService
         dialplan.Applications.Register(new DialApplication(env));
         dialplan.ApplicationStarting = TrackApplication;
         PjsipFunctions.Register(env, dialplan);
-        return new CallService(env);
+        var hints = new HintSubscriptionService(env, pjsip.Identifier, pjsip.Authenticator);
+        router.Register(SipMethod.Subscribe, hints);
+        env.Channels.AddObserver(hints);
+        return new CallService(env, hints);
     }
 
     /// <summary>
@@ -168,6 +177,14 @@ public sealed class CallService
     {
         ChannelCliCommands.Register(cli, _env.Channels, _env.Time, HangupAsync);
         OriginateCliCommand.Register(cli, OriginateAsync);
+        cli.Register(CliCommand.Sync("core show hints", "Show dialplan hints", (_, o) =>
+        {
+            var output = Switchboard.Dialplan.Cli.HintsShow.Render(
+                _env.Dialplan.Current,
+                device => _env.Dialplan.DeviceStates?.GetDeviceState(device) ?? "UNKNOWN",
+                hint => _hints.Watchers(hint.Exten, hint.Context));
+            o.Write(output.Text);
+        }));
     }
 
     /// <summary>Hangs up a channel by name (soft hangup as the CLI requests it). False when no such channel.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Switchboard.Core.Channels;
+using Switchboard.Core.Local;
 using Switchboard.Core.Pjsip.Calls;
 using Switchboard.Dialplan.Execution;
 
@@ -28,6 +29,11 @@ internal sealed partial class CallOriginator(CallEnvironment env)
         int slash = request.Channel.IndexOf('/', StringComparison.Ordinal);
         var tech = request.Channel[..slash];
         var resource = request.Channel[(slash + 1)..];
+        if (tech.Equals("Local", StringComparison.OrdinalIgnoreCase))
+        {
+            return await OriginateLocalAsync(request, resource, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!tech.Equals("PJSIP", StringComparison.OrdinalIgnoreCase))
         {
             return OriginateResult.Failed(HangupCauseMapper.ChannelUnavailable, "Unsupported channel technology: " + tech);
@@ -70,7 +76,72 @@ internal sealed partial class CallOriginator(CallEnvironment env)
         return new OriginateResult(true, winner.Name, winner.UniqueId, 0, "Answered");
     }
 
-    private async Task RunAsync(PjsipOutboundChannel channel, OriginateRequest request)
+    /// <summary>Local/exten@context: ;2 runs the dialplan there; once it answers, ;1 runs the request's extension or application.</summary>
+    private async Task<OriginateResult> OriginateLocalAsync(OriginateRequest request, string resource, CancellationToken cancellationToken)
+    {
+        if (!LocalChannel.TryParseResource(resource, out var exten, out var context))
+        {
+            return OriginateResult.Failed(HangupCauseMapper.InvalidNumberFormat, "Local channel needs exten@context");
+        }
+
+        var callerId = ParseCallerId(request.CallerId);
+        var (one, two) = LocalChannel.CreatePair(env.Channels, exten, context, env.Time);
+        foreach (var half in new[] { one, two })
+        {
+            half.CallerId = callerId;
+            if (request.Account.Length > 0)
+            {
+                half.AccountCode = request.Account;
+            }
+
+            foreach (var (name, value) in request.Variables)
+            {
+                half.Variables.Set(name, value);
+            }
+        }
+
+        one.Context = request.Context ?? string.Empty;
+        one.Exten = request.Exten ?? "s";
+        one.Priority = request.Priority;
+        env.Channels.Add(one);
+        env.Channels.Add(two);
+        _ = RunLocalSideAsync(two, context, exten);
+        using (var ring = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            await Task.WhenAny(one.Answered, one.HungUp, Task.Delay(request.Timeout, env.Time, ring.Token)).ConfigureAwait(false);
+            await ring.CancelAsync().ConfigureAwait(false);
+        }
+
+        if (!one.Answered.IsCompleted || one.IsHungUp)
+        {
+            int cause = one.IsHungUp && one.HangupCause != 0 ? one.HangupCause : HangupCauseMapper.NoAnswer;
+            one.HangupPair(cause);
+            LogFailed(env.Log, request.Channel, cause);
+            return OriginateResult.Failed(cause, HangupCauseMapper.DialStatus(cause));
+        }
+
+        LogAnswered(env.Log, request.Channel, one.Name);
+        _ = RunAsync(one, request);
+        return new OriginateResult(true, one.Name, one.UniqueId, 0, "Answered");
+    }
+
+    private async Task RunLocalSideAsync(LocalChannel two, string context, string exten)
+    {
+        try
+        {
+            await env.Dialplan.RunAsync(two, context, exten).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            CallLog.DialplanFailed(env.Log, e, two.Name);
+        }
+        finally
+        {
+            two.HangupPair(two.HangupCause != 0 ? two.HangupCause : HangupCauseMapper.NormalClearing);
+        }
+    }
+
+    private async Task RunAsync(Channel channel, OriginateRequest request)
     {
         try
         {
@@ -96,7 +167,7 @@ internal sealed partial class CallOriginator(CallEnvironment env)
         {
             if (!channel.IsHungUp)
             {
-                await env.RunOnKeyAsync(channel.CallKey, () => channel.Hangup(HangupCauseMapper.NormalClearing)).ConfigureAwait(false);
+                await channel.HangupAsync(HangupCauseMapper.NormalClearing, CancellationToken.None).ConfigureAwait(false);
             }
         }
     }

@@ -22,6 +22,12 @@ public static class CallFeatureConfigs
         exten => 400,1,Dial(PJSIP/5550100@itsp,20)
          same => n,Hangup()
 
+        [lside]
+        exten => 200,1,Answer()
+         same => n,Log(NOTICE,localside ${CHANNEL(name)} ${Y})
+         same => n,Wait(2)
+         same => n,Hangup()
+
         [orig]
         exten => 100,1,Answer()
          same => n,Log(NOTICE,origext ${CHANNEL(name)} ${CALLERID(num)})

@@ -105,6 +105,20 @@ public sealed class CallFeatureSippTests(CallFeatureFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Call_file_with_a_local_channel_runs_both_halves_and_completes()
+    {
+        DropCallFile("local.call", "Channel: Local/200@lside\nContext: orig\nExtension: 101\nSetvar: Y=fromlocal\nCallerID: <4242>\nArchive: yes\n");
+        await WaitForLogAsync("localside Local/200@lside-");
+        await WaitForLogAsync("origvar fromlocal 4242");
+        Assert.Matches(@"localside Local/200@lside-[0-9a-f]{8};2 fromlocal", Pbx.Output);
+        var done = Path.Combine(fixture.OutgoingDone, "local.call");
+        await WaitUntilAsync(() => File.Exists(done), "archived local call file");
+        Assert.EndsWith("Status: Completed\n", File.ReadAllText(done), StringComparison.Ordinal);
+        var row = await WaitForCdrAsync(";1\"");
+        Assert.Contains("\"ANSWERED\"", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Invalid_call_file_is_kept_in_outgoing_done_as_failed()
     {
         DropCallFile("broken.call", "Context: orig\nExtension: 100\n");

@@ -37,9 +37,9 @@ if [ -f tests/Switchboard.Interop.Tests/node/package.json ] && command -v npm >/
     || { echo "npm install failed (see /tmp/switchboard-npm.log)"; tail -5 /tmp/switchboard-npm.log; }
 fi
 
-# A private Docker engine for the container tests (opt-in: SWITCHBOARD_CONTAINER_TESTS=1; stopped on exit).
+# A private Docker engine for the container tests (on by default; SWITCHBOARD_CONTAINER_TESTS=0 skips them; stopped on exit).
 DOCKERD_PID=""
-if [ "${SWITCHBOARD_CONTAINER_TESTS:-}" = "1" ] && command -v dockerd >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ] && [ -z "${DOCKER_HOST:-}" ]; then
+if [ "${SWITCHBOARD_CONTAINER_TESTS:-1}" != "0" ] && command -v dockerd >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ] && [ -z "${DOCKER_HOST:-}" ]; then
   export DOCKER_HOST=unix:///run/switchboard-docker.sock
   mkdir -p /tmp/switchboard-docker
   dockerd --host "$DOCKER_HOST" --data-root /tmp/switchboard-docker/data --exec-root /run/switchboard-docker \

@@ -5,10 +5,11 @@
 # Traffic goes to 127.0.0.1 only; every step stops by itself.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. bench/load/lib.sh
 RATES=("${@:-1000 2000 4000 6000}"); read -r -a RATES <<< "${RATES[*]}"
 STEP=${STEP:-60}; USERS=${USERS:-2000}; PROCS=${PROCS:-4}
 PBX=""; WORK=$(mktemp -d /tmp/sb-bench-XXXX); trap '[ -n "$PBX" ] && kill $PBX 2>/dev/null || true; rm -rf "$WORK"' EXIT
-PORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
+PORT=$(free_port)
 
 dotnet build src/Switchboard -c Release -nologo -v q >/dev/null
 mkdir -p "$WORK/data/etc/asterisk"
@@ -29,10 +30,7 @@ SYSLOG_LEVEL=3 ACME_FILE= dotnet src/Switchboard/bin/Release/net10.0/switchboard
 PBX=$!
 for _ in $(seq 1 60); do grep -q "ready in" "$WORK/pbx.log" 2>/dev/null && break; sleep 0.5; done
 SCEN=tests/Switchboard.Interop.Tests/Scenarios/register-auth.xml
-cpu_ticks() { awk '{print $14+$15}' /proc/$PBX/stat; }
-rss_mb() { awk '/VmRSS/{printf "%.1f", $2/1024}' /proc/$PBX/status; }
-HZ=$(getconf CLK_TCK)
-printf "%-10s %-10s %-10s %-10s %-14s %-8s\n" "rate/s" "completed" "failed" "fail%" "cpu ms/reg" "RSS MB"
+print_header reg
 for rate in "${RATES[@]}"; do
   per=$(( rate / PROCS )); total=$(( per * STEP ))
   c0=$(cpu_ticks); pids=()
@@ -43,13 +41,5 @@ for rate in "${RATES[@]}"; do
     pids+=($!)
   done
   wait "${pids[@]}"
-  c1=$(cpu_ticks)
-  ok=0; bad=0
-  for p in $(seq 1 "$PROCS"); do
-    line=$(tail -1 "$WORK/stat$p-$rate.csv")
-    ok=$(( ok + $(echo "$line" | awk -F';' '{print $16}') )); bad=$(( bad + $(echo "$line" | awk -F';' '{print $18}') ))
-  done
-  cpu_ms=$(python3 -c "print(f'{($c1-$c0)*1000/$HZ/max(1,$ok):.3f}')")
-  pct=$(python3 -c "print(f'{100*$bad/max(1,$ok+$bad):.3f}')")
-  printf "%-10s %-10s %-10s %-10s %-14s %-8s\n" "$rate" "$ok" "$bad" "$pct" "$cpu_ms" "$(rss_mb)"
+  print_step "$rate" "$c0" "$(cpu_ticks)"
 done

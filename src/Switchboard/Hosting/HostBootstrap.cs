@@ -7,7 +7,7 @@ namespace Switchboard.Hosting;
 /// <summary>
 /// Container start-up duties, in the reference entrypoint's order: read the environment, set up
 /// stdout logging by SYSLOG_LEVEL, create the /srv layout, seed an empty config dir, run entry.d,
-/// choose the TLS certificate (ACME, files or self-signed) and start watching it, hook SIGTERM /
+/// prepare (not yet choose) the TLS certificate, hook SIGTERM /
 /// SIGINT, register exit.d and the supervisor stop as shutdown steps.
 /// </summary>
 internal static partial class HostBootstrap
@@ -52,7 +52,6 @@ internal static partial class HostBootstrap
             certificates,
             loggers.CreateLogger("Switchboard.Tls"),
             time);
-        tls.Initialize();
 
         var shutdown = new ShutdownCoordinator(loggers.CreateLogger("Switchboard.Shutdown"), time);
         if (installSignalHandlers)
@@ -61,7 +60,8 @@ internal static partial class HostBootstrap
         }
 
         var supervisor = new ComponentSupervisor(loggers.CreateLogger("Switchboard.Supervisor"), time);
-        supervisor.Start("tls-certificates", tls.RunAsync);
+        // The certificate is chosen (and a self-signed one generated) only when a TLS transport is
+        // configured: PbxHost calls HostServices.EnsureTlsStarted(), so a UDP/TCP-only PBX starts fast.
 
         // Background loops stop first; exit hooks after the PBX saved its state.
         shutdown.Register(ShutdownPhase.StopAccepting, "background components", supervisor.StopAsync, TimeSpan.FromSeconds(2));

@@ -13,6 +13,8 @@ namespace Switchboard.Hosting;
 /// </summary>
 internal sealed class HostServices : IAsyncDisposable
 {
+    private int _tlsStarted;
+
     internal HostServices(
         HostEnvironment environment,
         ILoggerFactory loggerFactory,
@@ -51,6 +53,24 @@ internal sealed class HostServices : IAsyncDisposable
     public TimeProvider Time { get; }
 
     internal TlsCertificateManager Tls { get; }
+
+    /// <summary>True once the TLS certificate was chosen and is being watched.</summary>
+    public bool TlsStarted => Volatile.Read(ref _tlsStarted) != 0;
+
+    /// <summary>
+    /// Chooses the TLS certificate (ACME, the PEM files, or a generated self-signed one) and starts watching it,
+    /// once. Called when the configuration has a TLS transport, at start or on a reload that adds one.
+    /// </summary>
+    public void EnsureTlsStarted()
+    {
+        if (Interlocked.Exchange(ref _tlsStarted, 1) != 0)
+        {
+            return;
+        }
+
+        Tls.Initialize();
+        Supervisor.Start("tls-certificates", Tls.RunAsync);
+    }
 
     internal StdoutLoggerProvider? Stdout { get; }
 

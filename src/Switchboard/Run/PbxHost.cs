@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Switchboard.AutoBan;
 using Switchboard.Cli;
 using Switchboard.Common.Timing;
+using Switchboard.Config.Pjsip;
 using Switchboard.Config.Snapshot;
 using Switchboard.Control;
 using Switchboard.Core.Cdr;
@@ -89,6 +90,7 @@ internal sealed partial class PbxHost : IAsyncDisposable
             _cli.Register(_autoban.CliCommand);
         }
 
+        StartTlsIfConfigured(_config.Pjsip);
         _pjsip = new PjsipService(_config.Pjsip, new PjsipServiceOptions
         {
             Bus = _bus,
@@ -165,6 +167,18 @@ internal sealed partial class PbxHost : IAsyncDisposable
     }
 
     /// <summary>core reload: a new snapshot replaces the running one only when it loads without errors.</summary>
+    private void StartTlsIfConfigured(PjsipConfig pjsip)
+    {
+        foreach (var transport in pjsip.Transports)
+        {
+            if (transport.Protocol == Switchboard.Config.Pjsip.TransportProtocol.Tls)
+            {
+                _host.EnsureTlsStarted();
+                return;
+            }
+        }
+    }
+
     private int Reload(TextWriter output)
     {
         lock (_reloadGate)
@@ -183,6 +197,7 @@ internal sealed partial class PbxHost : IAsyncDisposable
             }
 
             _config = result.Snapshot;
+            StartTlsIfConfigured(_config.Pjsip);
             _pjsip?.Reload(_config.Pjsip);
             foreach (var d in _manager?.Reload(_config.Document("manager.conf")) ?? [])
             {

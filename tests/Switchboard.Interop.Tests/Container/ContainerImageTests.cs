@@ -140,8 +140,8 @@ public sealed class ContainerImageTests : IClassFixture<ImageBuildFixture>
         process.BeginErrorReadLine();
         try
         {
-            Assert.True(WaitFor(() => { lock (lines) { return lines.Any(l => l.Contains($"host {Host}: data /srv", StringComparison.Ordinal)); } }, TimeSpan.FromSeconds(30)),
-                "no start-up line; output:\n" + string.Join('\n', lines));
+            Assert.True(WaitFor(() => { lock (lines) { return lines.Any(l => l.Contains($"host {Host}: data /srv", StringComparison.Ordinal)) && lines.Any(l => l.Contains(" ready in ", StringComparison.Ordinal)); } }, TimeSpan.FromSeconds(30)),
+                "no start-up or ready line; output:\n" + string.Join('\n', lines));
             Assert.Equal(SeedFiles(), ConfigFiles(Path.Combine(data, "etc", "asterisk")));
             string cert = Path.Combine(data, "etc", "ssl", "asterisk", "cert.pem");
             Assert.Contains("DNS:" + Host, Shell.Run("openssl", ["x509", "-in", cert, "-noout", "-ext", "subjectAltName"], TimeSpan.FromSeconds(10)).Stdout, StringComparison.Ordinal);
@@ -186,7 +186,7 @@ public sealed class ContainerImageTests : IClassFixture<ImageBuildFixture>
     private string CheckStarted(string name, bool expectSeeding = true)
     {
         string logs = "";
-        bool started = WaitFor(() => (logs = _fx.Docker("logs", name).Output).Contains($"host {Host}: data /srv", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        bool started = WaitFor(() => (logs = _fx.Docker("logs", name).Output).Contains($"host {Host}: data /srv", StringComparison.Ordinal) && logs.Contains(" ready in ", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
         Assert.True(started, "no start-up line in the container log:\n" + logs);
         Assert.Equal("true", _fx.Docker("inspect", "-f", "{{.State.Running}}", name).Stdout.Trim());
 

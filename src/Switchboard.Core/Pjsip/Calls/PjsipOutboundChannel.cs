@@ -78,8 +78,8 @@ internal sealed partial class PjsipOutboundChannel : PjsipChannel
             return false;
         }
 
-        Env.Channels.Add(this);
         State = ChannelState.Ring;
+        Env.Channels.Add(this);
         CallLog.Dialing(Env.Log, Name, _target);
         return true;
     }

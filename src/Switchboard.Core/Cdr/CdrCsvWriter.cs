@@ -33,7 +33,17 @@ public sealed partial class CdrCsvWriter : IAsyncDisposable
     public long Written => Interlocked.Read(ref _written);
 
     /// <summary>Queues one line (with its newline); also to &lt;account&gt;.csv when <paramref name="accountCode"/> is set.</summary>
-    public void Enqueue(string line, string? accountCode) => _queue.Writer.TryWrite((line, accountCode));
+    public void Enqueue(string line, string? accountCode)
+    {
+        if (!_queue.Writer.TryWrite((line, accountCode)))
+        {
+            // After shutdown began (calls released late): write it at once rather than lose it.
+            lock (_queue)
+            {
+                TryWrite([(line, accountCode)]);
+            }
+        }
+    }
 
     private async Task RunAsync()
     {

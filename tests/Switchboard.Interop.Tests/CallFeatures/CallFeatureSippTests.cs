@@ -136,7 +136,7 @@ public sealed class CallFeatureSippTests(CallFeatureFixture fixture) : IClassFix
         await using var ami = await AmiTestClient.ConnectAsync(fixture.AmiPort, "admin", "s3cret");
         var device = Sipp.RunAsync("callee-answer.xml", Pbx.SipPort, ["-m", "1", "-rtp_echo"], TimeSpan.FromSeconds(60), localPort: port);
         await Task.Delay(300);
-        await ami.SendAsync("Originate", ("ActionID", "o1"), ("Channel", "PJSIP/amy"), ("Application", "Wait"), ("Data", "1"), ("Async", "true"), ("CallerID", "\"AMI\" <777>"), ("Timeout", "20000"));
+        await ami.SendAsync("Originate", ("ActionID", "o1"), ("Channel", "PJSIP/amy"), ("Application", "Wait"), ("Data", "2"), ("Async", "true"), ("CallerID", "\"AMI\" <777>"), ("Timeout", "20000"));
         var response = await ami.WaitForAsync(m => m.GetValueOrDefault("ActionID") == "o1" && m.ContainsKey("Response"), TimeSpan.FromSeconds(10));
         Assert.Equal("Success", response["Response"]);
         var originated = await ami.WaitForAsync(m => m.GetValueOrDefault("Event") == "OriginateResponse", TimeSpan.FromSeconds(20));
@@ -146,6 +146,10 @@ public sealed class CallFeatureSippTests(CallFeatureFixture fixture) : IClassFix
         Assert.StartsWith("PJSIP/amy-", name, StringComparison.Ordinal);
         await ami.WaitForAsync(m => m.GetValueOrDefault("Event") == "Newchannel" && m.GetValueOrDefault("Channel") == name, TimeSpan.FromSeconds(5));
         await ami.WaitForAsync(m => m.GetValueOrDefault("Event") == "Newstate" && m.GetValueOrDefault("Channel") == name && m.GetValueOrDefault("ChannelStateDesc") == "Up", TimeSpan.FromSeconds(5));
+        await ami.SendAsync("CoreShowChannels", ("ActionID", "c1"));
+        var row = await ami.WaitForAsync(m => m.GetValueOrDefault("Event") == "CoreShowChannel" && m.GetValueOrDefault("ActionID") == "c1" && m.GetValueOrDefault("Channel") == name, TimeSpan.FromSeconds(5));
+        Assert.Equal("Wait", row["Application"]);
+        Assert.Equal("Up", row["ChannelStateDesc"]);
         await ami.SendAsync("Getvar", ("ActionID", "g1"), ("Channel", name), ("Variable", "CALLERID(num)"));
         var getvar = await ami.WaitForAsync(m => m.GetValueOrDefault("ActionID") == "g1", TimeSpan.FromSeconds(5));
         Assert.Equal("777", getvar.GetValueOrDefault("Value"));

@@ -79,7 +79,8 @@ public sealed class CdrRecorder : IChannelObserver
             r.DestinationContext = channel.Context;
             r.LastApplication = channel.LastApplication;
             r.LastData = channel.LastApplicationData;
-            r.UserField = channel.Variables.Get("CDR(userfield)") ?? string.Empty;
+            r.UserField = channel.Variables.Get(CdrFunction.Key("userfield")) ?? string.Empty;
+            r.AmaFlags = channel.Variables.Get(CdrFunction.Key("amaflags")) ?? "DOCUMENTATION";
             r.Disposition = Disposition(r.Answer is not null, e.DialStatus, channel.HangupCause);
         }
 

@@ -12,7 +12,8 @@ public static class CallFeatureConfigs
         autofallthrough = yes
 
         [default]
-        exten => 300,1,Dial(PJSIP/dave,20)
+        exten => 300,1,Set(CDR(userfield)=vip "gold")
+         same => n,Dial(PJSIP/dave,20)
          same => n,Hangup()
         exten => 301,1,Dial(PJSIP/ben,20)
          same => n,Hangup()

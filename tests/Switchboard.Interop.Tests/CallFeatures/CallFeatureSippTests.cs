@@ -31,6 +31,7 @@ public sealed class CallFeatureSippTests(CallFeatureFixture fixture) : IClassFix
         Assert.Equal("ANSWERED", cols[14]);
         Assert.Equal("DOCUMENTATION", cols[15]);
         Assert.Matches(@"^\d+\.\d+$", cols[16]); // uniqueid
+        Assert.Equal("vip \"gold\"", cols[17]);  // userfield from Set(CDR(userfield)=...)
         Assert.True(long.Parse(cols[12], System.Globalization.CultureInfo.InvariantCulture) >= long.Parse(cols[13], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Single(File.ReadAllLines(fixture.CdrFile), l => l.Contains("\"PJSIP/dave-", StringComparison.Ordinal));
     }

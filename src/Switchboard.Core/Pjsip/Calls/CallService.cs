@@ -108,6 +108,10 @@ public sealed class CallService
         dialplan.Applications.Register(new DialApplication(env));
         dialplan.ApplicationStarting = TrackApplication;
         PjsipFunctions.Register(env, dialplan);
+        if (!dialplan.Functions.Contains("CDR"))
+        {
+            dialplan.Functions.Register(new Switchboard.Core.Cdr.CdrFunction());
+        }
         var hints = new HintSubscriptionService(env, pjsip.Identifier, pjsip.Authenticator);
         router.Register(SipMethod.Subscribe, hints);
         env.Channels.AddObserver(hints);

@@ -11,6 +11,21 @@ namespace Switchboard.Tls;
 /// </summary>
 internal static class PemCertificateFiles
 {
+    /// <summary>True when either file is absent or empty (what <see cref="TryLoad"/> reports as Missing), without parsing.</summary>
+    public static bool IsMissingOrEmpty(string certFile, string keyFile)
+    {
+        try
+        {
+            var cert = new FileInfo(certFile);
+            var key = new FileInfo(keyFile);
+            return !cert.Exists || !key.Exists || cert.Length == 0 || key.Length == 0;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     public static CertificateLoadResult TryLoad(string certFile, string keyFile)
     {
         string certText;

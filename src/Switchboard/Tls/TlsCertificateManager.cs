@@ -62,29 +62,36 @@ internal sealed partial class TlsCertificateManager : IDisposable
     /// <summary>Watches acme.json and the PEM pair and renews the self-signed certificate; run it under the ComponentSupervisor.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var loops = new List<Task>
         {
-            _pemWatcher.RunAsync(OnPemFilesChangedAsync, linked.Token),
-            RenewLoopAsync(linked.Token),
+            GuardAsync("PEM file watcher", ct => _pemWatcher.RunAsync(OnPemFilesChangedAsync, ct), cancellationToken),
+            GuardAsync("self-signed renewal", RenewLoopAsync, cancellationToken),
         };
         if (_acmeWatcher is not null)
         {
-            loops.Add(_acmeWatcher.RunAsync(OnAcmeChangedAsync, linked.Token));
+            loops.Add(GuardAsync("ACME file watcher", ct => _acmeWatcher.RunAsync(OnAcmeChangedAsync, ct), cancellationToken));
         }
 
-        Task first = await Task.WhenAny(loops).ConfigureAwait(false);
-        await linked.CancelAsync().ConfigureAwait(false);
-        try
-        {
-            await Task.WhenAll(loops).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Normal stop.
-        }
+        // Each loop ends only when the token is cancelled: a failing one is logged and restarted by GuardAsync,
+        // never taking the others down with it.
+        await Task.WhenAll(loops).ConfigureAwait(false);
+    }
 
-        await first.ConfigureAwait(false);
+    private async Task GuardAsync(string name, Func<CancellationToken, Task> loop, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await loop(cancellationToken).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogLoopFailed(_log, name, ex);
+                await Task.Delay(TimeSpan.FromSeconds(1), _time, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>Renews the self-signed certificate when it expires within the renewal window.</summary>
@@ -168,7 +175,7 @@ internal sealed partial class TlsCertificateManager : IDisposable
         // A file that is empty or absent may be in the middle of being replaced (truncate, then
         // write): regenerate only when that state outlasts a settle period, or an operator's new
         // certificate would be overwritten by a self-signed one.
-        if (PemCertificateFiles.TryLoad(_options.CertFile, _options.KeyFile).Status == CertificateLoadStatus.Missing)
+        if (PemCertificateFiles.IsMissingOrEmpty(_options.CertFile, _options.KeyFile))
         {
             TimeSpan settle = _options.Debounce * 4 > TimeSpan.FromMilliseconds(500) ? _options.Debounce * 4 : TimeSpan.FromMilliseconds(500);
             await Task.Delay(settle, _time, cancellationToken).ConfigureAwait(false);
@@ -346,6 +353,9 @@ internal sealed partial class TlsCertificateManager : IDisposable
             LogWriteFailed(_log, _options.CertFile, ex.Message);
         }
     }
+
+    [LoggerMessage(EventId = 5119, Level = LogLevel.Error, Message = "TLS {Loop} failed and is restarted")]
+    private static partial void LogLoopFailed(ILogger log, string loop, Exception exception);
 
     [LoggerMessage(EventId = 5100, Level = LogLevel.Information, Message = "TLS certificate: {Certificate}")]
     private static partial void LogUsing(ILogger log, string certificate);

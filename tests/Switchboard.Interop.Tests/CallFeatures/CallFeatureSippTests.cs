@@ -333,11 +333,5 @@ public sealed class CallFeatureSippTests(CallFeatureFixture fixture) : IClassFix
 
     private static string UsersFile(string user) => Sipp.UsersFile([(user, "pw-" + user)]);
 
-    private async Task<int> RegisterAsync(string user)
-    {
-        int port = FreePort.UdpAndTcp();
-        var r = await Sipp.RunAsync("register-auth.xml", Pbx.SipPort, ["-inf", UsersFile(user), "-m", "1"], localPort: port);
-        Assert.True(r.ExitCode == 0, r.ToString());
-        return port;
-    }
+    private Task<int> RegisterAsync(string user) => Pbx.RegisterSippAsync(user);
 }

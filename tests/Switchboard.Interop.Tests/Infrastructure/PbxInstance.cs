@@ -101,6 +101,41 @@ public sealed class PbxInstance : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Registers <paramref name="user"/> (password <c>pw-user</c>, the test configs' convention) with SIPp's
+    /// digest REGISTER from a free port, and returns that port for the callee SIPp to listen on.
+    /// </summary>
+    public async Task<int> RegisterSippAsync(string user, string? password = null)
+    {
+        int port = FreePort.UdpAndTcp();
+        var r = await Sipp.RunAsync("register-auth.xml", SipPort, ["-inf", Sipp.UsersFile([(user, password ?? "pw-" + user)]), "-m", "1"], localPort: port).ConfigureAwait(false);
+        Xunit.Assert.True(r.ExitCode == 0, r.ToString());
+        return port;
+    }
+
+    /// <summary>Waits for an output line containing every one of <paramref name="parts"/> and returns it; fails after <paramref name="timeout"/>.</summary>
+    public async Task<string> WaitForLogAsync(TimeSpan timeout, params string[] parts)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            foreach (var l in Output.Split('\n'))
+            {
+                if (Array.TrueForAll(parts, p => l.Contains(p, StringComparison.Ordinal)))
+                {
+                    return l;
+                }
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                Xunit.Assert.Fail($"no log line with '{string.Join("', '", parts)}' in:\n{Output}");
+            }
+
+            await Task.Delay(100).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Runs a CLI command over the control socket (as <c>switchboard -rx</c>).</summary>
     public async Task<string> CliAsync(string command)
     {

@@ -5,7 +5,7 @@ namespace Switchboard.Interop.Tests.Messaging;
 
 /// <summary>
 /// "WebSMS out" as the reference does it: a phone (SIPp) sends MESSAGE to an outside number, the seed dialplan's
-/// sub_text_trunk runs <c>AGI(${APP_SMS},...)</c>, APP_SMS is the real executable (a sh wrapper standing in for the
+/// sub_text_trunk runs <c>AGI(${APP_SMS},...)</c>, APP_SMS is the real executable (a wrapper standing in for the
 /// image's /usr/local/bin/websms), and the ITSP played by the test receives the request with the configured keys.
 /// </summary>
 [Collection("sipp")]
@@ -18,7 +18,7 @@ public sealed class WebSmsOutEndToEndTests
     public async Task Message_to_an_outside_number_goes_through_agi_websms_to_the_itsp()
     {
         Skip.IfNot(Sipp.Available, "sipp (sip-tester) is not installed");
-        Skip.IfNot(OperatingSystem.IsLinux(), "APP_SMS is a POSIX shell wrapper");
+        Skip.IfNot(OperatingSystem.IsLinux() && File.Exists("/bin/bash"), "APP_SMS is a bash wrapper (exec -a)");
         await using var itsp = FakeItsp.Start();
         var websms = $"""
             [websms]
@@ -53,7 +53,7 @@ public sealed class WebSmsOutEndToEndTests
     public async Task Itsp_refusing_the_sms_makes_agistatus_failure()
     {
         Skip.IfNot(Sipp.Available, "sipp (sip-tester) is not installed");
-        Skip.IfNot(OperatingSystem.IsLinux(), "APP_SMS is a POSIX shell wrapper");
+        Skip.IfNot(OperatingSystem.IsLinux() && File.Exists("/bin/bash"), "APP_SMS is a bash wrapper (exec -a)");
         int deadPort = Switchboard.TestKit.Net.FreePort.Tcp();
         var websms = $"""
             [websms]
@@ -73,11 +73,14 @@ public sealed class WebSmsOutEndToEndTests
         Assert.Contains("Outbound SMS to +12025550199 failed", pbx.Output, StringComparison.Ordinal);
     }
 
-    /// <summary>What the image's /usr/local/bin/websms is: the switchboard executable called as websms.</summary>
+    /// <summary>
+    /// What the image's /usr/local/bin/websms is: the switchboard executable started under the name websms (argv[0]
+    /// dispatch, no subcommand word), here `exec -a websms dotnet switchboard.dll TO FROM BODY [INDEX]`.
+    /// </summary>
     private static string WriteWrapper(string dir)
     {
         var path = Path.Combine(dir, "websms");
-        File.WriteAllText(path, $"#!/bin/sh\nexec dotnet '{PbxInstance.SwitchboardDll}' websms \"$@\"\n");
+        File.WriteAllText(path, $"#!/bin/bash\nexec -a websms dotnet '{PbxInstance.SwitchboardDll}' \"$@\"\n");
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute);

@@ -68,7 +68,7 @@ internal static class AgiProgramRunner
                 await stderr.ConfigureAwait(false);
             }
 
-            // A program that ran to its end with a non-zero exit status failed (websms: the ITSP did not take the SMS).
+            // As res_agi: a program that ran to its end with a non-zero exit status failed (websms: the ITSP refused).
             status = context.Channel.IsHungUp ? AgiStatus.Hangup : AgiStatus.Success;
             if (!killed && process.ExitCode != 0 && status == AgiStatus.Success)
             {

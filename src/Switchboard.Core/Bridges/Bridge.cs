@@ -14,6 +14,7 @@ public sealed class Bridge : IDisposable
     private static readonly TranscodingPathBuilder Transcoding = new(CodecRegistry.Shared);
 
     private RtpRelay? _relay;
+    private bool _started;
 
     public Bridge(string id, Channel a, Channel b)
     {
@@ -37,6 +38,9 @@ public sealed class Bridge : IDisposable
         B.BridgedTo = A;
         A.BridgeId = Id;
         B.BridgeId = Id;
+        _started = true;
+        A.Registry?.NotifyBridge(this, A, entered: true);
+        B.Registry?.NotifyBridge(this, B, entered: true);
         RefreshMedia();
     }
 
@@ -63,6 +67,13 @@ public sealed class Bridge : IDisposable
     {
         _relay?.Dispose();
         _relay = null;
+        if (_started)
+        {
+            _started = false;
+            A.Registry?.NotifyBridge(this, A, entered: false);
+            B.Registry?.NotifyBridge(this, B, entered: false);
+        }
+
         if (ReferenceEquals(A.BridgedTo, B))
         {
             A.BridgedTo = null;

@@ -14,6 +14,7 @@ public abstract class Channel : IDialplanChannel
 {
     private readonly TaskCompletionSource _hungUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _hangupCause;
+    private ChannelState _state = ChannelState.Down;
 
     protected Channel(string name, string uniqueId, string technology, string resource, string callKey, TimeProvider time)
     {
@@ -24,7 +25,14 @@ public abstract class Channel : IDialplanChannel
         CallKey = callKey;
         Time = time;
         Created = time.GetTimestamp();
+        LinkedId = uniqueId;
     }
+
+    /// <summary>The unique id of the call this channel belongs to (the first channel's; Asterisk's Linkedid).</summary>
+    public string LinkedId { get; set; }
+
+    /// <summary>The registry this channel was added to (lifecycle observers: AMI events, CDR, hints).</summary>
+    internal ChannelRegistry? Registry { get; set; }
 
     public string Name { get; }
 
@@ -49,7 +57,23 @@ public abstract class Channel : IDialplanChannel
 
     public ChannelVariables Variables { get; } = new();
 
-    public ChannelState State { get; protected set; } = ChannelState.Down;
+    public ChannelState State
+    {
+        get => _state;
+        protected set
+        {
+            if (_state == value)
+            {
+                return;
+            }
+
+            _state = value;
+            if (value != ChannelState.Down)
+            {
+                Registry?.NotifyStateChanged(this);
+            }
+        }
+    }
 
     public bool IsHungUp => _hungUp.Task.IsCompleted;
 
@@ -77,6 +101,11 @@ public abstract class Channel : IDialplanChannel
     public string Application { get; set; } = string.Empty;
 
     public string ApplicationData { get; set; } = string.Empty;
+
+    /// <summary>The last application the dialplan ran on this channel and its data (CDR lastapp/lastdata).</summary>
+    public string LastApplication { get; set; } = string.Empty;
+
+    public string LastApplicationData { get; set; } = string.Empty;
 
     /// <summary>The channel this one is bridged to, if any.</summary>
     public Channel? BridgedTo { get; set; }

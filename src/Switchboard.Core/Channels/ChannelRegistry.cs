@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Switchboard.Core.Bridges;
 
 namespace Switchboard.Core.Channels;
 
@@ -14,6 +15,7 @@ public sealed class ChannelRegistry
     private int _sequence;
     private int _unique;
     private long _callsProcessed;
+    private IChannelObserver[] _observers = [];
 
     public ChannelRegistry(TimeProvider time) => _epoch = time.GetUtcNow().ToUnixTimeSeconds();
 
@@ -28,11 +30,86 @@ public sealed class ChannelRegistry
     public string NextUniqueId()
         => _epoch.ToString(CultureInfo.InvariantCulture) + "." + Interlocked.Increment(ref _unique).ToString(CultureInfo.InvariantCulture);
 
-    public void Add(Channel channel) => _channels[channel.Name] = channel;
+    /// <summary>Adds an observer of every channel added from now on (AMI events, CDR, hints).</summary>
+    public void AddObserver(IChannelObserver observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        lock (_channels)
+        {
+            _observers = [.. _observers, observer];
+        }
+    }
+
+    public void Add(Channel channel)
+    {
+        _channels[channel.Name] = channel;
+        channel.Registry = this;
+        foreach (var o in Volatile.Read(ref _observers))
+        {
+            o.OnNewChannel(channel);
+        }
+    }
 
     public void CountCall() => Interlocked.Increment(ref _callsProcessed);
 
-    public bool Remove(Channel channel) => _channels.TryRemove(new KeyValuePair<string, Channel>(channel.Name, channel));
+    public bool Remove(Channel channel)
+    {
+        if (!_channels.TryRemove(new KeyValuePair<string, Channel>(channel.Name, channel)))
+        {
+            return false;
+        }
+
+        foreach (var o in Volatile.Read(ref _observers))
+        {
+            o.OnHangup(channel);
+        }
+
+        return true;
+    }
+
+    internal void NotifyStateChanged(Channel channel)
+    {
+        if (!_channels.ContainsKey(channel.Name))
+        {
+            return;
+        }
+
+        foreach (var o in Volatile.Read(ref _observers))
+        {
+            o.OnStateChanged(channel);
+        }
+    }
+
+    public void NotifyDialBegin(Channel caller, Channel callee, string dialString)
+    {
+        foreach (var o in Volatile.Read(ref _observers))
+        {
+            o.OnDialBegin(caller, callee, dialString);
+        }
+    }
+
+    public void NotifyDialEnd(Channel caller, Channel callee, string dialStatus)
+    {
+        foreach (var o in Volatile.Read(ref _observers))
+        {
+            o.OnDialEnd(caller, callee, dialStatus);
+        }
+    }
+
+    public void NotifyBridge(Bridge bridge, Channel channel, bool entered)
+    {
+        foreach (var o in Volatile.Read(ref _observers))
+        {
+            if (entered)
+            {
+                o.OnBridgeEnter(bridge, channel);
+            }
+            else
+            {
+                o.OnBridgeLeave(bridge, channel);
+            }
+        }
+    }
 
     public bool TryGet(string name, out Channel channel) => _channels.TryGetValue(name, out channel!);
 

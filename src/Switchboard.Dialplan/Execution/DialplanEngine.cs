@@ -53,6 +53,9 @@ public sealed class DialplanEngine
     /// <summary>Device states behind DEVICE_STATE(); null answers UNKNOWN.</summary>
     public IDeviceStateProvider? DeviceStates { get; set; }
 
+    /// <summary>Called before each application runs (channel layer: current application, CDR lastapp/lastdata).</summary>
+    public Action<DialplanContext, string, string>? ApplicationStarting { get; set; }
+
     /// <summary>The dialplan channels run now.</summary>
     public DialplanSnapshot Current => Volatile.Read(ref _current);
 

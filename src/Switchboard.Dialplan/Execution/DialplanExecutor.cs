@@ -92,6 +92,7 @@ internal sealed class DialplanExecutor(DialplanEngine engine)
             var args = priority.Args.Render(state);
             DialplanLog.Executing(engine.Logger, state.Exten, state.Context, state.Priority, priority.Application, channel.Name, args);
             state.CurrentApplication = application.Name;
+            engine.ApplicationStarting?.Invoke(state, application.Name, args);
             AppResult result;
             try
             {

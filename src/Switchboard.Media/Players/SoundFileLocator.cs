@@ -18,7 +18,10 @@ public sealed class SoundFileLocator
         ArgumentNullException.ThrowIfNull(soundsDirectory);
         SoundsDirectory = soundsDirectory;
         FormatPreference = formatPreference ?? SoundFormat.DefaultPreference;
+        _voiceFolders = FindVoiceFolders(soundsDirectory);
     }
+
+    private readonly Dictionary<string, string> _voiceFolders;
 
     public string SoundsDirectory { get; }
 
@@ -46,9 +49,55 @@ public sealed class SoundFileLocator
             {
                 return true;
             }
+
+            if (_voiceFolders.TryGetValue(folder, out string? voice) && TryFormats(Path.Combine(SoundsDirectory, voice, name), channelCodec, out file))
+            {
+                return true;
+            }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Debian's sound packages install a voice folder per language ("en_US_f_Allison") and leave the "en" link to the
+    /// asterisk package. A language with no folder of its own uses such a voice folder: "en_US" and "en" both find
+    /// en_US_f_Allison when neither exists.
+    /// </summary>
+    internal static Dictionary<string, string> FindVoiceFolders(string soundsDirectory)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        string[] dirs;
+        try
+        {
+            dirs = Directory.Exists(soundsDirectory) ? Directory.GetDirectories(soundsDirectory) : [];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return map;
+        }
+
+        Array.Sort(dirs, StringComparer.Ordinal);
+        foreach (string dir in dirs)
+        {
+            string name = Path.GetFileName(dir);
+            // lang_REGION_gender_Voice, e.g. en_US_f_Allison, fr_FR_f_Sophie.
+            string[] parts = name.Split('_');
+            if (parts.Length < 4 || parts[0].Length != 2 || parts[2] is not ("f" or "m"))
+            {
+                continue;
+            }
+
+            foreach (string language in new[] { parts[0] + "_" + parts[1], parts[0] })
+            {
+                if (!Directory.Exists(Path.Combine(soundsDirectory, language)))
+                {
+                    map.TryAdd(language, name);
+                }
+            }
+        }
+
+        return map;
     }
 
     /// <summary>The language folders tried, in order ("" = the sounds directory itself).</summary>

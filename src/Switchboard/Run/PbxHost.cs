@@ -5,11 +5,13 @@ using Switchboard.Common.Timing;
 using Switchboard.Config.Pjsip;
 using Switchboard.Config.Snapshot;
 using Switchboard.Control;
+using Switchboard.Core.Cdr;
 using Switchboard.Core.Cli;
 using Switchboard.Core.Events;
 using Switchboard.Core.Messaging;
 using Switchboard.Core.Pjsip;
 using Switchboard.Core.Pjsip.Calls;
+using Switchboard.Core.Spool;
 using Switchboard.Core.Storage;
 using Switchboard.Hosting;
 using Switchboard.Manager;
@@ -38,6 +40,9 @@ internal sealed partial class PbxHost : IAsyncDisposable
     private CallService? _calls;
     private MessagingService? _messaging;
     private Switchboard.WebSms.WebSmsService? _websms;
+    private CdrCsvWriter? _cdrWriter;
+    private CdrRecorder? _cdr;
+    private OutgoingSpool? _spool;
     private AutoBanService? _autoban;
     private ManagerService? _manager;
     private ConfigSnapshot? _config;
@@ -107,6 +112,27 @@ internal sealed partial class PbxHost : IAsyncDisposable
         var media = ChannelMediaOptions.Create(_wheel, layout.LibDir, _config.Document("musiconhold.conf"), LogDiagnostic);
         _calls = CallService.Attach(_pjsip, _dialplan, _config.Rtp, _loggers, _host.Time, media);
         _calls.RegisterCli(_cli);
+        _calls.Observe(new ChannelEventPublisher(_bus));
+        _cdrWriter = new CdrCsvWriter(Path.Combine(layout.LogDir, "cdr-csv"), _loggers.CreateLogger("cdr"), _host.Time);
+        _cdr = new CdrRecorder(_cdrWriter, CdrConfig.From(_config.Document("cdr.conf")), _host.Time);
+        _calls.Observe(_cdr);
+        _host.Shutdown.Register(ShutdownPhase.SaveState, "cdr", async _ =>
+        {
+            if (_cdrWriter is not null)
+            {
+                await _cdrWriter.DisposeAsync().ConfigureAwait(false);
+            }
+        });
+        _spool = new OutgoingSpool(layout.OutgoingDir, layout.OutgoingDoneDir, _calls.OriginateAsync, _loggers.CreateLogger("spool"), _host.Time);
+        _spool.Start();
+        _host.Shutdown.Register(ShutdownPhase.StopAccepting, "call file spool", async _ =>
+        {
+            if (_spool is not null)
+            {
+                await _spool.DisposeAsync().ConfigureAwait(false);
+                _spool = null;
+            }
+        });
         // --- end calls ---
         // --- messaging (SIP MESSAGE, MessageSend, store-and-forward) ---
         _messaging = MessagingService.Attach(_pjsip, _dialplan, _database, _bus, _loggers, _host.Time);
@@ -118,6 +144,8 @@ internal sealed partial class PbxHost : IAsyncDisposable
         _manager = new ManagerService(_config.Document("manager.conf"), _bus, _cli, astdb, _pjsip, _host.Time, _loggers, filter);
         _manager.RegisterCli(_cli);
         _manager.Messages = new AmiMessageSender(_messaging);
+        _manager.CallControl = new Switchboard.Manager.Seams.CoreCallControl(_calls, _bus);
+        _manager.Globals = new Switchboard.Manager.Seams.DialplanGlobalVariables(_dialplan.Globals);
         await _manager.StartAsync(ct).ConfigureAwait(false);
         _host.Shutdown.Register(ShutdownPhase.StopAccepting, "manager", async c =>
         {
@@ -194,6 +222,10 @@ internal sealed partial class PbxHost : IAsyncDisposable
             {
                 CallService.ReloadDialplan(_dialplan, _config.Document("extensions.conf"), output.WriteLine, _config.Pjsip);
                 _calls?.ReloadRtp(_config.Rtp);
+                if (_cdr is not null)
+                {
+                    _cdr.Config = CdrConfig.From(_config.Document("cdr.conf"));
+                }
             }
             _lastReload = _host.Time.GetUtcNow();
             output.WriteLine("Configuration reloaded.");
@@ -253,6 +285,16 @@ internal sealed partial class PbxHost : IAsyncDisposable
         if (_messaging is not null)
         {
             await _messaging.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_spool is not null)
+        {
+            await _spool.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_cdrWriter is not null)
+        {
+            await _cdrWriter.DisposeAsync().ConfigureAwait(false);
         }
 
         if (_autoban is not null)

@@ -43,6 +43,28 @@ public sealed class SoundFileLocatorTests : IDisposable
     }
 
     [Fact]
+    public void DebianVoiceFolderServesItsLanguageWhenNoLanguageFolderExists()
+    {
+        // asterisk-core-sounds-en-* install /usr/share/asterisk/sounds/en_US_f_Allison; the "en" link comes with
+        // the asterisk package, which a Switchboard machine does not have.
+        Touch("en_US_f_Allison/digits/1.wav");
+        Touch("fr/bonjour.wav");
+        Touch("fr_FR_f_Sophie/digits/1.wav");
+        var locator = new SoundFileLocator(_root);
+        Assert.True(locator.TryFind("digits/1", "en", out var file));
+        Assert.Equal(Path.Combine(_root, "en_US_f_Allison/digits/1.wav"), file.Path);
+        Assert.True(locator.TryFind("digits/1", "en_US", out file));
+        Assert.Equal(Path.Combine(_root, "en_US_f_Allison/digits/1.wav"), file.Path);
+        Assert.True(locator.TryFind("digits/1", null, out file));
+        Assert.Equal(Path.Combine(_root, "en_US_f_Allison/digits/1.wav"), file.Path);
+        // "fr" has its own folder, so the voice folder is not used for it; fr_FR is.
+        Assert.True(locator.TryFind("digits/1", "fr_FR", out file));
+        Assert.Equal(Path.Combine(_root, "fr_FR_f_Sophie/digits/1.wav"), file.Path);
+        Assert.True(locator.TryFind("digits/1", "fr", out file));
+        Assert.Equal(Path.Combine(_root, "en_US_f_Allison/digits/1.wav"), file.Path);
+    }
+
+    [Fact]
     public void FormatPreferenceAndChannelCodec()
     {
         Touch("en/x.gsm");

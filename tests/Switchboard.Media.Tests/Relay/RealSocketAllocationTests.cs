@@ -15,7 +15,7 @@ public sealed class AllocationSensitive
 /// <summary>
 /// The whole relay path over real sockets (receive loop, relay, send) allocates nothing per packet. Runs alone
 /// (no parallel tests) and measures process-wide allocation, so it allows a small fixed amount of noise from other
-/// threads — far below the 5000 objects (120 KB and more) one allocation per packet would show.
+/// threads — far below the 5000 objects (120 KB and more) one allocation per packet would show in every round.
 /// </summary>
 [Collection(nameof(AllocationSensitive))]
 public sealed class RealSocketAllocationTests
@@ -71,10 +71,20 @@ public sealed class RealSocketAllocationTests
         }
 
         Assert.Equal(300, Exchange(0, 300));
-        long before = GC.GetTotalAllocatedBytes(precise: true);
-        int count = Exchange(300, 5000);
-        long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
-        Assert.Equal(5000, count);
-        Assert.True(allocated < 64 * 1024, $"{allocated} bytes allocated for 5000 relayed packets ({allocated / 5000.0:F1} B/packet)");
+
+        // The count is process-wide: when the machine is busy, socket operations complete asynchronously and the
+        // runtime queues their continuations (a small work item each), which is not our code. A per-packet
+        // allocation on the relay path shows in every round; that noise does not, so the best of three rounds counts.
+        long best = long.MaxValue;
+        for (int round = 0; round < 3 && best >= 64 * 1024; round++)
+        {
+            long before = GC.GetTotalAllocatedBytes(precise: true);
+            int count = Exchange(300 + (round * 5000), 5000);
+            long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+            Assert.Equal(5000, count);
+            best = Math.Min(best, allocated);
+        }
+
+        Assert.True(best < 64 * 1024, $"{best} bytes allocated for 5000 relayed packets ({best / 5000.0:F1} B/packet) in the best of three rounds");
     }
 }

@@ -7,6 +7,8 @@ using Switchboard.Config.Rtp;
 using Switchboard.Dialplan.Loading;
 using Switchboard.Core.Channels;
 using Switchboard.Core.Cli;
+using Switchboard.Core.Hints;
+using Switchboard.Core.Originate;
 using Switchboard.Dialplan.Execution;
 using Switchboard.Sip.Messages;
 using Switchboard.Transport.Rtp;
@@ -21,8 +23,50 @@ namespace Switchboard.Core.Pjsip.Calls;
 public sealed class CallService
 {
     private readonly CallEnvironment _env;
+    private readonly CallOriginator _originator;
+    private readonly HintSubscriptionService _hints;
 
-    private CallService(CallEnvironment env) => _env = env;
+    private CallService(CallEnvironment env, HintSubscriptionService hints)
+    {
+        _env = env;
+        _hints = hints;
+        _originator = new CallOriginator(env);
+    }
+
+    /// <summary>Live BLF subscriptions (SUBSCRIBE dialog/presence to hints).</summary>
+    public int HintSubscriptions => _hints.Count;
+
+    /// <summary>The dialplan the channels run.</summary>
+    public DialplanEngine Dialplan => _env.Dialplan;
+
+    /// <summary>Places a call (channel originate, AMI Originate, call files); completes when it answered or failed.</summary>
+    public Task<OriginateResult> OriginateAsync(OriginateRequest request, CancellationToken cancellationToken = default)
+        => _originator.OriginateAsync(request, cancellationToken);
+
+    /// <summary>A variable or function value (<c>CALLERID(num)</c>) of a live channel; null when no such channel.</summary>
+    public string? GetVariable(string channelName, string name)
+    {
+        if (!_env.Channels.TryGet(channelName, out var channel))
+        {
+            return null;
+        }
+
+        var state = new DialplanContext(_env.Dialplan, channel, channel.Context, channel.Exten, channel.Priority);
+        return Switchboard.Dialplan.Substitution.Template.Parse("${" + name + "}").Render(state);
+    }
+
+    /// <summary>Sets a variable or writes a function (as Set() does) on a live channel; false when no such channel.</summary>
+    public async Task<bool> SetVariableAsync(string channelName, string name, string value)
+    {
+        if (!_env.Channels.TryGet(channelName, out var channel) || !_env.Dialplan.Applications.TryGet("Set", out var set))
+        {
+            return false;
+        }
+
+        var state = new DialplanContext(_env.Dialplan, channel, channel.Context, channel.Exten, channel.Priority);
+        await set.ExecuteAsync(state, name + "=" + value, CancellationToken.None).ConfigureAwait(false);
+        return true;
+    }
 
     /// <summary>All live channels.</summary>
     public ChannelRegistry Channels => _env.Channels;
@@ -67,8 +111,16 @@ public sealed class CallService
         };
         dialplan.Applications.Register(new DialApplication(env));
         dialplan.Applications.Register(new MusicOnHoldApplication());
+        dialplan.ApplicationStarting = TrackApplication;
         PjsipFunctions.Register(env, dialplan);
-        return new CallService(env);
+        if (!dialplan.Functions.Contains("CDR"))
+        {
+            dialplan.Functions.Register(new Switchboard.Core.Cdr.CdrFunction());
+        }
+        var hints = new HintSubscriptionService(env, pjsip.Identifier, pjsip.Authenticator);
+        router.Register(SipMethod.Subscribe, hints);
+        env.Channels.AddObserver(hints);
+        return new CallService(env, hints);
     }
 
     /// <summary>
@@ -111,21 +163,52 @@ public sealed class CallService
         return true;
     }
 
+    /// <summary>Adds a lifecycle observer of every channel (AMI channel events, CDR, hints).</summary>
+    public void Observe(IChannelObserver observer) => _env.Channels.AddObserver(observer);
+
+    /// <summary>Where the dialplan is on a channel (core show channels, AMI snapshots, CDR lastapp/lastdata).</summary>
+    private static void TrackApplication(DialplanContext state, string application, string data)
+    {
+        if (state.Channel is Channel channel)
+        {
+            channel.Context = state.Context;
+            channel.Exten = state.Exten;
+            channel.Priority = state.Priority;
+            channel.LastApplication = application;
+            channel.LastApplicationData = data;
+        }
+    }
+
     /// <summary>rtp.conf was reloaded.</summary>
     public void ReloadRtp(RtpConfig rtp) => _env.Media.Reload(rtp);
 
     /// <summary>core show channels [concise|verbose], core show calls, channel request hangup, pjsip show channels.</summary>
-    public void RegisterCli(CliCommandRegistry cli) => ChannelCliCommands.Register(cli, _env.Channels, _env.Time, HangupAsync);
+    public void RegisterCli(CliCommandRegistry cli)
+    {
+        ChannelCliCommands.Register(cli, _env.Channels, _env.Time, HangupAsync);
+        OriginateCliCommand.Register(cli, OriginateAsync);
+        cli.Register(CliCommand.Sync("core show hints", "Show dialplan hints", (_, o) =>
+        {
+            var output = Switchboard.Dialplan.Cli.HintsShow.Render(
+                _env.Dialplan.Current,
+                device => _env.Dialplan.DeviceStates?.GetDeviceState(device) ?? "UNKNOWN",
+                hint => _hints.Watchers(hint.Exten, hint.Context));
+            o.Write(output.Text);
+        }));
+    }
 
     /// <summary>Hangs up a channel by name (soft hangup as the CLI requests it). False when no such channel.</summary>
-    public async Task<bool> HangupAsync(string name)
+    public Task<bool> HangupAsync(string name) => HangupAsync(name, HangupCauseMapper.NormalClearing);
+
+    /// <summary>Hangs up a channel by name with <paramref name="cause"/>. False when no such channel.</summary>
+    public async Task<bool> HangupAsync(string name, int cause)
     {
         if (!_env.Channels.TryGet(name, out var channel))
         {
             return false;
         }
 
-        await channel.HangupAsync(HangupCauseMapper.NormalClearing, CancellationToken.None).ConfigureAwait(false);
+        await channel.HangupAsync(cause, CancellationToken.None).ConfigureAwait(false);
         return true;
     }
 }

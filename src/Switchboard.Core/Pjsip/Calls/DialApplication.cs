@@ -23,7 +23,7 @@ internal sealed class DialApplication(CallEnvironment env) : IDialplanApplicatio
             return AppResult.Error(error!);
         }
 
-        if (context.Channel is not PjsipInboundChannel caller)
+        if (context.Channel is not PjsipChannel caller)
         {
             return AppResult.Error("Dial: only PJSIP channels can dial");
         }
@@ -41,7 +41,10 @@ internal sealed class DialApplication(CallEnvironment env) : IDialplanApplicatio
                 continue;
             }
 
-            targets.AddRange(await DialTargetResolver.ResolveAsync(env, resource, cancellationToken).ConfigureAwait(false));
+            foreach (var t in await DialTargetResolver.ResolveAsync(env, resource, cancellationToken).ConfigureAwait(false))
+            {
+                targets.Add(t with { Dialed = resource });
+            }
         }
 
         if (targets.Count == 0)

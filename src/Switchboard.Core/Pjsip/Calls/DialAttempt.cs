@@ -15,15 +15,16 @@ internal sealed class DialAttempt : IDialObserver
 {
     private const string CompletedElsewhere = "SIP;cause=200;text=\"Call completed elsewhere\"";
     private readonly CallEnvironment _env;
-    private readonly PjsipInboundChannel _caller;
+    private readonly PjsipChannel _caller;
     private readonly List<PjsipOutboundChannel> _legs = [];
+    private readonly HashSet<PjsipOutboundChannel> _ended = [];
     private readonly TaskCompletionSource _decided = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly bool _ringImmediately;
     private Bridge? _bridge;
     private bool _ringingSent;
     private int _lastCause;
 
-    public DialAttempt(CallEnvironment env, PjsipInboundChannel caller, bool ringImmediately)
+    public DialAttempt(CallEnvironment env, PjsipChannel caller, bool ringImmediately)
     {
         _env = env;
         _caller = caller;
@@ -61,6 +62,8 @@ internal sealed class DialAttempt : IDialObserver
             bool relay = !(_caller.Endpoint.DirectMedia && t.Endpoint.DirectMedia) || _caller.Rtp is not null;
             var leg = new PjsipOutboundChannel(_env, t.Endpoint, _caller.CallKey, address, t.Uri) { RelaysMedia = relay, Observer = this };
             leg.Variables.Set("DIALEDPEERNUMBER", t.Endpoint.Name);
+            leg.LinkedId = _caller.LinkedId;
+            leg.Context = _caller.Context;
             if (!leg.Start(_caller.CallerId, codecs, relay ? null : _caller.RemoteSdp, out var error))
             {
                 CallLog.DialLegFailed(_env.Log, _caller.Name, t.Uri, error ?? "?");
@@ -69,6 +72,7 @@ internal sealed class DialAttempt : IDialObserver
             }
 
             _legs.Add(leg);
+            _env.Channels.NotifyDialBegin(_caller, leg, t.Dialed);
         }
 
         if (_legs.Count == 0)
@@ -115,11 +119,13 @@ internal sealed class DialAttempt : IDialObserver
         }
 
         Winner = leg;
+        EndDial(leg, "ANSWER");
         foreach (var other in _legs)
         {
             if (!ReferenceEquals(other, leg))
             {
                 other.Hangup(HangupCauseMapper.NormalClearing, CompletedElsewhere);
+                EndDial(other, "CANCEL");
             }
         }
 
@@ -139,6 +145,7 @@ internal sealed class DialAttempt : IDialObserver
     public void OnFailed(PjsipOutboundChannel leg, int cause)
     {
         _lastCause = Worse(_lastCause, cause);
+        EndDial(leg, HangupCauseMapper.DialStatus(cause));
         foreach (var l in _legs)
         {
             if (!l.IsHungUp)
@@ -158,6 +165,7 @@ internal sealed class DialAttempt : IDialObserver
             if (!ReferenceEquals(leg, Winner))
             {
                 leg.Hangup(HangupCauseMapper.NormalClearing);
+                EndDial(leg, _caller.IsHungUp ? "CANCEL" : "NOANSWER");
             }
         }
 
@@ -186,6 +194,14 @@ internal sealed class DialAttempt : IDialObserver
 
         _caller.RemoteReinvite = null;
         _caller.MediaChanged = null;
+    }
+
+    private void EndDial(PjsipOutboundChannel leg, string status)
+    {
+        if (_ended.Add(leg))
+        {
+            _env.Channels.NotifyDialEnd(_caller, leg, status);
+        }
     }
 
     private void Join(PjsipOutboundChannel leg)

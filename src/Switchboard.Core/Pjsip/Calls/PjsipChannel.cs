@@ -2,6 +2,7 @@ using System.Globalization;
 using Switchboard.Config.Pjsip;
 using Switchboard.Core.Channels;
 using Switchboard.Core.Sip;
+using Switchboard.Dialplan.Execution;
 using Switchboard.Media.Relay;
 using Switchboard.Sdp;
 using Switchboard.Sdp.Negotiation;
@@ -68,6 +69,29 @@ internal abstract partial class PjsipChannel : Channel, ICallLeg, IClientTransac
 
     /// <summary>Raised on the key when the peer sent new SDP inside the dialog (hold/resume).</summary>
     public Action<PjsipChannel, byte[]>? RemoteReinvite { get; set; }
+
+    /// <summary>Raised on the key when the leg's media became known later (answer in the ACK).</summary>
+    public Action<PjsipChannel>? MediaChanged { get; set; }
+
+    /// <summary>Answers the leg when the PBX is its UAS (no-op for a leg the PBX dialled: it is up already).</summary>
+    public virtual void Answer()
+    {
+    }
+
+    /// <summary>Ringing/progress/busy towards the peer when the PBX is its UAS.</summary>
+    public virtual void Indicate(ChannelIndication indication)
+    {
+    }
+
+    /// <summary>A provisional response (early media) when the PBX is the leg's UAS.</summary>
+    public virtual void SendProvisional(int status, ReadOnlySpan<byte> reason, bool withSdp)
+    {
+    }
+
+    /// <summary>With direct media the other side's SDP becomes this leg's answer (UAS legs only).</summary>
+    public virtual void UseRemoteAnswer(byte[] sdp)
+    {
+    }
 
     protected bool EnsureRtp(out string? error)
     {

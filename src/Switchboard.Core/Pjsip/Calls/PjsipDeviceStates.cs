@@ -27,7 +27,7 @@ internal sealed class PjsipDeviceStates(CallEnvironment env) : IDeviceStateProvi
         int inUse = 0;
         foreach (var channel in env.Channels.Snapshot())
         {
-            if (!channel.Resource.Equals(name, StringComparison.OrdinalIgnoreCase))
+            if (channel.IsHungUp || !channel.Resource.Equals(name, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }

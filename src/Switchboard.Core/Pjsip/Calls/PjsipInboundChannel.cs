@@ -99,11 +99,8 @@ internal sealed partial class PjsipInboundChannel : PjsipChannel, IDialogUser
         return true;
     }
 
-    /// <summary>Raised on the key when the leg's media became known later (answer in the ACK).</summary>
-    public Action<PjsipChannel>? MediaChanged { get; set; }
-
     /// <summary>With direct media the callee's SDP becomes ours.</summary>
-    public void UseRemoteAnswer(byte[] sdp)
+    public override void UseRemoteAnswer(byte[] sdp)
     {
         if (!RelaysMedia)
         {
@@ -121,7 +118,7 @@ internal sealed partial class PjsipInboundChannel : PjsipChannel, IDialogUser
         => new(Env.RunOnKeyAsync(CallKey, () => Indicate(indication)));
 
     /// <summary>200 OK with our SDP; the dialog is confirmed and the 2xx retransmitted until ACK.</summary>
-    public void Answer()
+    public override void Answer()
     {
         if (_finalSent || IsHungUp)
         {
@@ -143,7 +140,7 @@ internal sealed partial class PjsipInboundChannel : PjsipChannel, IDialogUser
         CallLog.Answered(Env.Log, Name);
     }
 
-    public void Indicate(ChannelIndication indication)
+    public override void Indicate(ChannelIndication indication)
     {
         if (_finalSent || IsHungUp)
         {
@@ -168,7 +165,7 @@ internal sealed partial class PjsipInboundChannel : PjsipChannel, IDialogUser
         }
     }
 
-    public void SendProvisional(int status, ReadOnlySpan<byte> reason, bool withSdp)
+    public override void SendProvisional(int status, ReadOnlySpan<byte> reason, bool withSdp)
     {
         if (_finalSent || IsHungUp)
         {

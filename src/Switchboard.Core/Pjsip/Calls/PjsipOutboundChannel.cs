@@ -25,6 +25,8 @@ internal sealed partial class PjsipOutboundChannel : PjsipChannel
     private byte[]? _sentInviteBytes;
     private bool _answered;
     private bool _failed;
+    private OutgoingRequest? _request;
+    private int _authAttempts;
 
     public PjsipOutboundChannel(CallEnvironment env, PjsipEndpoint endpoint, string callKey, LegAddress address, string target)
         : base(env, endpoint, callKey, address)
@@ -70,19 +72,109 @@ internal sealed partial class PjsipOutboundChannel : PjsipChannel
             Body = body,
         };
         request.Headers.Add(new("Allow", "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE, NOTIFY"));
+        _request = request;
+        if (!SendInvite(request, out error))
+        {
+            return false;
+        }
+
+        State = ChannelState.Ring;
+        Env.Channels.Add(this);
+        CallLog.Dialing(Env.Log, Name, _target);
+        return true;
+    }
+
+    /// <summary>Writes, keeps (for the dialog and ACK) and sends <paramref name="request"/> in a new INVITE transaction.</summary>
+    private bool SendInvite(OutgoingRequest request, out string? error)
+    {
+        error = null;
         using var buf = new PooledBufferWriter();
         request.Write(buf, Address.Transport.Local, Address.Peer, Env.Stack.UserAgent, Address.Advertised);
-        _sentInviteBytes = buf.WrittenSpan.ToArray();
-        if (!SipMessageParser.TryParse(_sentInviteBytes, SipParseMode.Datagram, out _sentInvite, out var parseError))
+        var bytes = buf.WrittenSpan.ToArray();
+        if (!SipMessageParser.TryParse(bytes, SipParseMode.Datagram, out var parsed, out var parseError))
         {
             error = "could not read our own INVITE: " + parseError.Description;
             return false;
         }
 
-        Env.Channels.Add(this);
-        _invite = Env.Stack.Transactions.SendRequest(_sentInviteBytes, Address.Peer, this);
-        State = ChannelState.Ring;
-        CallLog.Dialing(Env.Log, Name, _target);
+        _sentInvite?.Dispose();
+        _sentInvite = parsed;
+        _sentInviteBytes = bytes;
+        _invite = Env.Stack.Transactions.SendRequest(bytes, Address.Peer, this);
+        return true;
+    }
+
+    /// <summary>
+    /// A 401/407 from a trunk: the INVITE is sent again (same Call-ID and From tag, next CSeq) with the endpoint's
+    /// outbound_auth credentials answering the challenge. Once per call, so a wrong password fails instead of looping.
+    /// </summary>
+    private bool TryAuthenticate(SipMessage response)
+    {
+        if (_request is null || _authAttempts >= 1 || Endpoint.OutboundAuths.Count == 0)
+        {
+            return false;
+        }
+
+        bool proxy = response.StatusCode == 407;
+        var header = proxy ? SipHeaderId.ProxyAuthenticate : SipHeaderId.WwwAuthenticate;
+        if (!response.TryGetHeader(header, out var value) || !Switchboard.Sip.Auth.DigestChallenge.TryParse(value, out var challenge))
+        {
+            return false;
+        }
+
+        PjsipAuth? auth = null;
+        foreach (var name in Endpoint.OutboundAuths)
+        {
+            if (Env.Runtime.Auth(name) is { } a)
+            {
+                auth = a;
+                break;
+            }
+        }
+
+        if (auth is null)
+        {
+            return false;
+        }
+
+        _authAttempts++;
+        var retry = new OutgoingRequest
+        {
+            Method = SipMethod.Invite,
+            RequestUri = _request.RequestUri,
+            FromUri = _request.FromUri,
+            FromDisplay = _request.FromDisplay,
+            FromTag = _request.FromTag,
+            ToUri = _request.ToUri,
+            CallId = _request.CallId,
+            CSeq = _request.CSeq + 1,
+            ContactUser = _request.ContactUser,
+            ContentType = _request.ContentType,
+            Body = _request.Body,
+        };
+        retry.Headers.AddRange(_request.Headers);
+        using (var buf = new PooledBufferWriter())
+        {
+            var w = new SipMessageWriter(buf);
+            Span<byte> cnonce = stackalloc byte[Switchboard.Sip.Auth.DigestClient.CnonceLength];
+            int n = Switchboard.Sip.Auth.DigestClient.WriteCnonce(cnonce);
+            if (!Switchboard.Sip.Auth.DigestClient.TryWriteAuthorization(w, challenge, proxy, Encoding.UTF8.GetBytes(auth.Username), Encoding.UTF8.GetBytes(auth.Password),
+                "INVITE"u8, Encoding.UTF8.GetBytes(_request.RequestUri), 1, cnonce[..n]))
+            {
+                return false;
+            }
+
+            retry.RawHeaderLines = buf.WrittenSpan.ToArray();
+        }
+
+        _request = retry;
+        if (!SendInvite(retry, out var error))
+        {
+            CallLog.DialLegFailed(Env.Log, Name, _target, error ?? "?");
+            return false;
+        }
+
+        CallLog.Dialing(Env.Log, Name, _target + " (with credentials of " + auth.Name + ")");
         return true;
     }
 
@@ -154,6 +246,11 @@ internal sealed partial class PjsipOutboundChannel : PjsipChannel
     private void HandleInviteResponse(SipMessage response)
     {
         int status = response.StatusCode;
+        if (status is 401 or 407 && !IsHungUp && TryAuthenticate(response))
+        {
+            return;
+        }
+
         if (status >= 300)
         {
             Fail(HangupCauseMapper.FromSip(status));

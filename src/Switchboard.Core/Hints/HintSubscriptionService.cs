@@ -1,0 +1,340 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Switchboard.Core.Bridges;
+using Switchboard.Core.Channels;
+using Switchboard.Core.Pjsip.Authentication;
+using Switchboard.Core.Pjsip.Calls;
+using Switchboard.Core.Pjsip.Identification;
+using Switchboard.Core.Sip;
+using Switchboard.Dialplan.Model;
+using Switchboard.Sip.Dialogs;
+using Switchboard.Sip.Messages;
+using Switchboard.Sip.Transactions;
+using Switchboard.Sip.Uris;
+
+namespace Switchboard.Core.Hints;
+
+/// <summary>
+/// BLF: SUBSCRIBE (Event: dialog or presence) to an extension with a hint, identified and authenticated like other
+/// requests; 200 with Expires, then a NOTIFY with the hint's state at once and on every change (channels of the
+/// hint's devices, contacts registering or leaving); refresh and unsubscribe (Expires: 0) inside the dialog; a
+/// final NOTIFY terminated when the subscription expires. A 481 to a NOTIFY drops the subscription.
+/// </summary>
+internal sealed partial class HintSubscriptionService : ISipRequestHandler, IChannelObserver, IClientTransactionUser, IDisposable
+{
+    private const int DefaultExpires = 3600;
+    private const int MinExpires = 60;
+    private readonly CallEnvironment _env;
+    private readonly EndpointIdentifier _identifier;
+    private readonly InboundAuthenticator _authenticator;
+    private readonly Dictionary<string, HintSubscription> _subscriptions = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly ITimer _timer;
+
+    public HintSubscriptionService(CallEnvironment env, EndpointIdentifier identifier, InboundAuthenticator authenticator)
+    {
+        _env = env;
+        _identifier = identifier;
+        _authenticator = authenticator;
+        _timer = env.Time.CreateTimer(static s => ((HintSubscriptionService)s!).Tick(), this, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>Watchers of exten@context (core show hints).</summary>
+    public int Watchers(string exten, string context)
+    {
+        lock (_gate)
+        {
+            int n = 0;
+            foreach (var s in _subscriptions.Values)
+            {
+                if (s.Exten.Equals(exten, StringComparison.OrdinalIgnoreCase) && s.Context.Equals(context, StringComparison.OrdinalIgnoreCase))
+                {
+                    n++;
+                }
+            }
+
+            return n;
+        }
+    }
+
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _subscriptions.Count;
+            }
+        }
+    }
+
+    public void Handle(SipRequestContext context)
+    {
+        var request = context.Request;
+        if (!TryReadPackage(request, out var package))
+        {
+            SipResponder.Send(_env.Stack, context, 489, "Bad Event", w => w.WriteHeader("Allow-Events", "dialog, presence"));
+            return;
+        }
+
+        int expires = request.TryGetExpires(out var e) ? e : DefaultExpires;
+        if (request.TryGetTo(out var to) && !to.Tag.IsEmpty)
+        {
+            Refresh(context, to.Tag.Span, expires);
+            return;
+        }
+
+        var identity = _identifier.Identify(request, context.Source.Address);
+        if (!_authenticator.Authenticate(context, identity))
+        {
+            return;
+        }
+
+        var endpoint = identity.Endpoint!;
+        if (!endpoint.AllowSubscribe)
+        {
+            SipResponder.Send(_env.Stack, context, 403, "Forbidden");
+            return;
+        }
+
+        if (expires != 0 && expires < MinExpires)
+        {
+            SipResponder.Send(_env.Stack, context, 423, "Interval Too Brief", w => w.WriteHeader("Min-Expires", MinExpires.ToString(CultureInfo.InvariantCulture)));
+            return;
+        }
+
+        var exten = SipUri.TryParse(request.RequestUri, out var uri) && !uri.User.IsEmpty ? Encoding.UTF8.GetString(uri.User.Span) : string.Empty;
+        var hintContext = endpoint.Context;
+        if (exten.Length == 0 || _env.Dialplan.Current.FindHint(hintContext, exten, _env.Time) is null)
+        {
+            SipResponder.Send(_env.Stack, context, 404, "Not Found");
+            return;
+        }
+
+        var address = LegAddress.For(_env.Stack, context.Peer);
+        if (address is null)
+        {
+            SipResponder.Send(_env.Stack, context, 503, "Service Unavailable");
+            return;
+        }
+
+        var tag = DialogTag.NewBytes();
+        var dialog = Dialog.CreateUas(request, tag, context.Peer.IsSecure, confirmed: true);
+        var key = Key(request.CallId.Span, tag);
+        var sub = new HintSubscription(key, dialog, context.Peer, address, endpoint.Name, exten, hintContext, package);
+        expires = Math.Min(expires, DefaultExpires);
+        SipResponder.Send(_env.Stack, context, 200, "OK", w =>
+        {
+            w.WriteHeader("Contact", address.Contact(exten));
+            w.WriteHeader("Expires", expires.ToString(CultureInfo.InvariantCulture));
+        }, tag);
+        LogSubscribed(_env.Log, endpoint.Name, exten, hintContext, package.ToString(), expires);
+        lock (_gate)
+        {
+            if (expires == 0)
+            {
+                Notify(sub, State(sub), terminated: true);
+                return;
+            }
+
+            sub.ExpiresAt = _env.Time.GetTimestamp() + (long)(expires * (double)_env.Time.TimestampFrequency);
+            _subscriptions[key] = sub;
+            Notify(sub, State(sub), terminated: false);
+        }
+    }
+
+    private void Refresh(SipRequestContext context, ReadOnlySpan<byte> localTag, int expires)
+    {
+        var key = Key(context.Request.CallId.Span, localTag);
+        lock (_gate)
+        {
+            if (!_subscriptions.TryGetValue(key, out var sub) || !sub.Dialog.TryAcceptRequest(context.Request))
+            {
+                SipResponder.Send(_env.Stack, context, 481, "Call/Transaction Does Not Exist");
+                return;
+            }
+
+            expires = Math.Min(expires, DefaultExpires);
+            SipResponder.Send(_env.Stack, context, 200, "OK", w =>
+            {
+                w.WriteHeader("Contact", sub.Address.Contact(sub.Exten));
+                w.WriteHeader("Expires", expires.ToString(CultureInfo.InvariantCulture));
+            }, localTag);
+            if (expires == 0)
+            {
+                _subscriptions.Remove(key);
+                Notify(sub, State(sub), terminated: true);
+                LogUnsubscribed(_env.Log, sub.Endpoint, sub.Exten);
+                return;
+            }
+
+            sub.ExpiresAt = _env.Time.GetTimestamp() + (long)(expires * (double)_env.Time.TimestampFrequency);
+            Notify(sub, State(sub), terminated: false);
+        }
+    }
+
+    /// <summary>Re-evaluates every subscription: NOTIFY the ones whose state changed, end the expired ones.</summary>
+    internal void Tick()
+    {
+        var now = _env.Time.GetTimestamp();
+        lock (_gate)
+        {
+            List<string>? expired = null;
+            foreach (var sub in _subscriptions.Values)
+            {
+                if (now >= sub.ExpiresAt)
+                {
+                    (expired ??= []).Add(sub.Key);
+                    Notify(sub, State(sub), terminated: true);
+                    continue;
+                }
+
+                var state = State(sub);
+                if (!string.Equals(state, sub.LastState, StringComparison.Ordinal))
+                {
+                    Notify(sub, state, terminated: false);
+                }
+            }
+
+            foreach (var k in expired ?? [])
+            {
+                _subscriptions.Remove(k);
+            }
+        }
+    }
+
+    private string State(HintSubscription sub)
+    {
+        var devices = _env.Dialplan.Current.FindHint(sub.Context, sub.Exten, _env.Time);
+        if (devices is null)
+        {
+            return DeviceStates.Invalid;
+        }
+
+        var provider = _env.Dialplan.DeviceStates;
+        var states = new List<string>();
+        foreach (var d in devices.Split('&', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            states.Add(provider?.GetDeviceState(d) ?? DeviceStates.Unknown);
+        }
+
+        return DeviceStates.Aggregate(states);
+    }
+
+    private void Notify(HintSubscription sub, string state, bool terminated)
+    {
+        sub.LastState = state;
+        sub.Version++;
+        var remaining = Math.Max(0, (int)((sub.ExpiresAt - _env.Time.GetTimestamp()) / (double)_env.Time.TimestampFrequency));
+        var body = sub.Package == HintEventPackage.Dialog
+            ? HintBodies.DialogInfo(sub.Exten, sub.Address.Host, state, sub.Version - 1)
+            : HintBodies.Pidf(sub.Exten, sub.Address.Host, state);
+        using var buf = new PooledBufferWriter();
+        var w = sub.Dialog.WriteRequest(buf, SipMethod.Notify, sub.Peer.ViaTransport, sub.Address.SentBy);
+        w.WriteHeader("Event", sub.Package == HintEventPackage.Dialog ? "dialog" : "presence");
+        w.WriteHeader("Subscription-State", terminated ? "terminated;reason=timeout" : "active;expires=" + remaining.ToString(CultureInfo.InvariantCulture));
+        w.WriteHeader("Contact", sub.Address.Contact(sub.Exten));
+        w.WriteHeader("User-Agent", _env.Stack.UserAgent);
+        w.WriteBody(Encoding.ASCII.GetBytes(sub.Package == HintEventPackage.Dialog ? HintBodies.DialogInfoType : HintBodies.PidfType), Encoding.UTF8.GetBytes(body));
+        _env.Stack.Transactions.SendRequest(buf.WrittenSpan, sub.Peer, this, sub.Key);
+        LogNotify(_env.Log, sub.Endpoint, sub.Exten, state, terminated ? "terminated" : "active");
+    }
+
+    public void OnResponse(ClientTransaction transaction, SipMessage response)
+    {
+        if (response.StatusCode is 481 or 404 or 489 && transaction.UserState is string key)
+        {
+            lock (_gate)
+            {
+                _subscriptions.Remove(key);
+            }
+        }
+    }
+
+    public void OnFailure(ClientTransaction transaction, TransactionFailure failure)
+    {
+        if (failure == TransactionFailure.Timeout && transaction.UserState is string key)
+        {
+            lock (_gate)
+            {
+                _subscriptions.Remove(key);
+            }
+        }
+    }
+
+    public void OnNewChannel(Channel channel) => Changed();
+
+    public void OnStateChanged(Channel channel) => Changed();
+
+    public void OnHangup(Channel channel) => Changed();
+
+    public void OnDialBegin(Channel caller, Channel callee, string dialString)
+    {
+    }
+
+    public void OnDialEnd(Channel caller, Channel callee, string dialStatus)
+    {
+    }
+
+    public void OnBridgeEnter(Bridge bridge, Channel channel)
+    {
+    }
+
+    public void OnBridgeLeave(Bridge bridge, Channel channel)
+    {
+    }
+
+    /// <summary>A channel changed: re-evaluate off the call's thread (device states read the channel registry).</summary>
+    private void Changed()
+    {
+        lock (_gate)
+        {
+            if (_subscriptions.Count == 0)
+            {
+                return;
+            }
+        }
+
+        ThreadPool.UnsafeQueueUserWorkItem(static s => s.Tick(), this, preferLocal: false);
+    }
+
+    private static bool TryReadPackage(SipMessage request, out HintEventPackage package)
+    {
+        package = HintEventPackage.Dialog;
+        if (!request.TryGetHeader("Event"u8, out var value) && !request.TryGetHeader("o"u8, out value))
+        {
+            return false;
+        }
+
+        var text = Encoding.ASCII.GetString(value.Span);
+        int semi = text.IndexOf(';', StringComparison.Ordinal);
+        var name = (semi < 0 ? text : text[..semi]).Trim();
+        if (name.Equals("dialog", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (name.Equals("presence", StringComparison.OrdinalIgnoreCase))
+        {
+            package = HintEventPackage.Presence;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static string Key(ReadOnlySpan<byte> callId, ReadOnlySpan<byte> localTag)
+        => Encoding.UTF8.GetString(callId) + "|" + Encoding.UTF8.GetString(localTag);
+
+    public void Dispose() => _timer.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscription from {Endpoint} to {Exten}@{Context} ({Package}) for {Expires} s")]
+    private static partial void LogSubscribed(ILogger log, string endpoint, string exten, string context, string package, int expires);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscription from {Endpoint} to {Exten} ended by the subscriber")]
+    private static partial void LogUnsubscribed(ILogger log, string endpoint, string exten);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "NOTIFY {Endpoint} {Exten}: {State} ({Subscription})")]
+    private static partial void LogNotify(ILogger log, string endpoint, string exten, string state, string subscription);
+}

@@ -1,0 +1,131 @@
+using Switchboard.Core.Channels;
+using Switchboard.Dialplan.Execution;
+
+namespace Switchboard.Core.Local;
+
+/// <summary>
+/// One half of a Local channel pair (<c>Local/exten@context-XXXXXXXX;1</c> and <c>;2</c>): the ;2 half runs the
+/// dialplan at exten@context; answering either half answers both, ringing on ;2 shows on ;1, and a hangup of
+/// either half hangs up both. Local channels carry no media of their own in this version.
+/// </summary>
+public sealed class LocalChannel : Channel
+{
+    private readonly ChannelRegistry _registry;
+    private readonly Lock _pairGate;
+    private readonly TaskCompletionSource _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private LocalChannel(ChannelRegistry registry, string baseName, int half, string resource, string key, Lock pairGate, TimeProvider time)
+        : base(baseName + ";" + half.ToString(System.Globalization.CultureInfo.InvariantCulture), registry.NextUniqueId(), "Local", resource, key, time)
+    {
+        _registry = registry;
+        _pairGate = pairGate;
+        Half = half;
+    }
+
+    /// <summary>1 (the side the caller or originator holds) or 2 (the side that runs exten@context).</summary>
+    public int Half { get; }
+
+    public LocalChannel Other { get; private set; } = null!;
+
+    /// <summary>Completes when the pair is answered.</summary>
+    public Task Answered => _answered.Task;
+
+    /// <summary>Creates the pair for <c>exten@context</c> (not yet in the registry).</summary>
+    public static (LocalChannel One, LocalChannel Two) CreatePair(ChannelRegistry registry, string exten, string context, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        var resource = exten + "@" + context;
+        var baseName = registry.NextName("Local", resource);
+        var key = "local-" + Guid.NewGuid().ToString("N");
+        var gate = new Lock();
+        var one = new LocalChannel(registry, baseName, 1, resource, key, gate, time);
+        var two = new LocalChannel(registry, baseName, 2, resource, key, gate, time) { Context = context, Exten = exten };
+        one.Other = two;
+        two.Other = one;
+        two.LinkedId = one.LinkedId;
+        one.State = ChannelState.Down;
+        two.State = ChannelState.Ring;
+        return (one, two);
+    }
+
+    /// <summary>Parses <c>exten@context[/n]</c> (the <c>/n</c> no-optimisation flag is accepted and ignored).</summary>
+    public static bool TryParseResource(string resource, out string exten, out string context)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        var r = resource;
+        int slash = r.IndexOf('/', StringComparison.Ordinal);
+        if (slash >= 0)
+        {
+            r = r[..slash];
+        }
+
+        int at = r.IndexOf('@', StringComparison.Ordinal);
+        exten = at < 0 ? r : r[..at];
+        context = at < 0 ? "default" : r[(at + 1)..];
+        return exten.Length > 0 && context.Length > 0;
+    }
+
+    public override ValueTask AnswerAsync(CancellationToken cancellationToken)
+    {
+        Answer();
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask HangupAsync(int cause, CancellationToken cancellationToken)
+    {
+        HangupPair(cause);
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask IndicateAsync(ChannelIndication indication, CancellationToken cancellationToken)
+    {
+        if (indication == ChannelIndication.Ringing)
+        {
+            lock (_pairGate)
+            {
+                if (!Other.IsHungUp && Other.State != ChannelState.Up)
+                {
+                    Other.State = ChannelState.Ringing;
+                }
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Both halves go up (once).</summary>
+    public void Answer()
+    {
+        lock (_pairGate)
+        {
+            if (IsHungUp || State == ChannelState.Up)
+            {
+                return;
+            }
+
+            var now = Time.GetTimestamp();
+            State = ChannelState.Up;
+            AnsweredAt = now;
+            Other.State = ChannelState.Up;
+            Other.AnsweredAt = now;
+        }
+
+        _answered.TrySetResult();
+        Other._answered.TrySetResult();
+    }
+
+    /// <summary>Hangs up both halves with <paramref name="cause"/>.</summary>
+    public void HangupPair(int cause)
+    {
+        Release(cause);
+        Other.Release(cause);
+    }
+
+    private void Release(int cause)
+    {
+        if (MarkHungUp(cause))
+        {
+            _registry.Remove(this);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Switchboard.Core.Bridges;
+using Switchboard.Core.Cdr;
+using Switchboard.Core.Channels;
+using Switchboard.Core.Tests.Channels;
+using Switchboard.Dialplan.Execution;
+
+namespace Switchboard.Core.Tests.Cdr;
+
+/// <summary>One row per call (party A), filled from the channel lifecycle and flushed to Master.csv.</summary>
+public sealed class CdrRecorderTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("cdr-").FullName;
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public async Task Bridged_call_gives_one_answered_row_for_party_a_only()
+    {
+        _time.SetLocalTimeZone(TimeZoneInfo.Utc);
+        var registry = new ChannelRegistry(_time);
+        var writer = new CdrCsvWriter(_dir, NullLogger.Instance);
+        var recorder = new CdrRecorder(writer, CdrConfig.Default, _time);
+        registry.AddObserver(recorder);
+        var a = new TestChannel(registry, "alice", _time) { Context = "default", Exten = "300", CallerId = new CallerIdInfo("1001", "Alice") };
+        registry.Add(a);
+        var b = new TestChannel(registry, "bob", _time) { LinkedId = a.UniqueId };
+        registry.Add(b);
+        registry.NotifyDialBegin(a, b, "bob");
+        _time.Advance(TimeSpan.FromSeconds(2));
+        b.SetState(ChannelState.Up);
+        registry.NotifyDialEnd(a, b, "ANSWER");
+        a.SetState(ChannelState.Up);
+        using (var bridge = new Bridge("br-1", a, b))
+        {
+            bridge.Start();
+            _time.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        a.LastApplication = "Dial";
+        a.LastApplicationData = "PJSIP/bob,20";
+        await b.HangupAsync(16, default);
+        registry.Remove(b);
+        await a.HangupAsync(16, default);
+        registry.Remove(a);
+        await writer.DisposeAsync();
+
+        var lines = File.ReadAllLines(Path.Combine(_dir, "Master.csv"));
+        var line = Assert.Single(lines);
+        Assert.StartsWith("\"\",\"1001\",\"300\",\"default\",\"\"\"Alice\"\" <1001>\",\"" + a.Name + "\",\"" + b.Name + "\",\"Dial\",\"PJSIP/bob,20\",\"2026-11-23 10:00:00\",\"2026-11-23 10:00:02\",\"2026-11-23 10:00:07\",7,5,\"ANSWERED\"", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Disabled_cdr_writes_nothing()
+    {
+        var registry = new ChannelRegistry(_time);
+        var writer = new CdrCsvWriter(_dir, NullLogger.Instance);
+        registry.AddObserver(new CdrRecorder(writer, new CdrConfig { Enabled = false }, _time));
+        var a = new TestChannel(registry, "alice", _time);
+        registry.Add(a);
+        registry.Remove(a);
+        await writer.DisposeAsync();
+        Assert.False(File.Exists(Path.Combine(_dir, "Master.csv")));
+    }
+
+    [Fact]
+    public async Task Account_code_also_gets_its_own_file()
+    {
+        var registry = new ChannelRegistry(_time);
+        var writer = new CdrCsvWriter(_dir, NullLogger.Instance);
+        registry.AddObserver(new CdrRecorder(writer, CdrConfig.Default, _time));
+        var a = new TestChannel(registry, "alice", _time) { AccountCode = "sales" };
+        registry.Add(a);
+        a.HangupCause = 17;
+        registry.Remove(a);
+        await writer.DisposeAsync();
+        Assert.Contains("\"BUSY\"", File.ReadAllText(Path.Combine(_dir, "Master.csv")), StringComparison.Ordinal);
+        Assert.Single(File.ReadAllLines(Path.Combine(_dir, "sales.csv")));
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}

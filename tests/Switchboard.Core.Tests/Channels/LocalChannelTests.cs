@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Time.Testing;
+using Switchboard.Core.Channels;
+using Switchboard.Core.Local;
+using Switchboard.Dialplan.Execution;
+
+namespace Switchboard.Core.Tests.Channels;
+
+/// <summary>Local channel pairs: names, answer and ringing propagation, hangup of both halves.</summary>
+public sealed class LocalChannelTests
+{
+    private readonly FakeTimeProvider _time = new();
+
+    [Fact]
+    public async Task Pair_is_named_like_asterisk_and_answers_and_hangs_up_together()
+    {
+        var registry = new ChannelRegistry(_time);
+        var (one, two) = LocalChannel.CreatePair(registry, "200", "lside", _time);
+        registry.Add(one);
+        registry.Add(two);
+        Assert.Matches(@"^Local/200@lside-[0-9a-f]{8};1$", one.Name);
+        Assert.Equal(one.Name[..^1] + "2", two.Name);
+        Assert.Equal(one.UniqueId, two.LinkedId);
+        Assert.Equal("lside", two.Context);
+        await two.IndicateAsync(ChannelIndication.Ringing, default);
+        Assert.Equal(ChannelState.Ringing, one.State);
+        await two.AnswerAsync(default);
+        Assert.Equal(ChannelState.Up, one.State);
+        Assert.True(one.Answered.IsCompleted);
+        await one.HangupAsync(17, default);
+        Assert.True(two.IsHungUp);
+        Assert.Equal(17, two.HangupCause);
+        Assert.Equal(0, registry.Count);
+    }
+
+    [Theory]
+    [InlineData("200@lside", "200", "lside")]
+    [InlineData("200@lside/n", "200", "lside")]
+    [InlineData("200", "200", "default")]
+    public void Resource_is_exten_at_context(string resource, string exten, string context)
+    {
+        Assert.True(LocalChannel.TryParseResource(resource, out var e, out var c));
+        Assert.Equal(exten, e);
+        Assert.Equal(context, c);
+    }
+}

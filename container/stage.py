@@ -215,6 +215,10 @@ class Stager:
         self.layer("base")
         self.add_file("/usr/sbin/nft", "/usr/sbin/nft", 0o755)
         self.add_libs_of("/usr/sbin/nft")
+        # PrivateDial's AGI(${APP_SMS},...) runs /usr/local/bin/websms: the same binary, which dispatches on argv[0].
+        self.add(Entry("/usr/local", "dir", 0o755))
+        self.add(Entry("/usr/local/bin", "dir", 0o755))
+        self.add(Entry("/usr/local/bin/websms", "link", 0o777, target="/usr/bin/switchboard"))
 
     def full(self) -> None:
         self.layer("full")

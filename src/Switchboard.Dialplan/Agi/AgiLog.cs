@@ -31,4 +31,7 @@ internal static partial class AgiLog
 
     [LoggerMessage(EventId = 3408, Level = LogLevel.Information, Message = "{Channel} AGI: {Message}")]
     public static partial void Verbose(ILogger logger, string channel, string message);
+
+    [LoggerMessage(EventId = 3409, Level = LogLevel.Warning, Message = "AGI Script {Program} on {Channel} exited with status {ExitCode}")]
+    public static partial void ExitedWithError(ILogger logger, string program, string channel, int exitCode);
 }

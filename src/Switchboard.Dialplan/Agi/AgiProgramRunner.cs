@@ -50,23 +50,36 @@ internal static class AgiProgramRunner
             return AgiStatus.Failure;
         }
 
+        string status;
         using (process)
         {
             var stderr = PumpErrorsAsync(context, target.Program, process.StandardError);
+            int commands = 0;
+            bool killed;
             try
             {
                 var session = new AgiSession(context, process.StandardOutput.BaseStream, process.StandardInput.BaseStream, isNetwork: false, abort: () => Kill(process));
                 await session.RunAsync(AgiEnvironment.Build(context, target, args), cancellationToken).ConfigureAwait(false);
-                AgiLog.Completed(context.Logger, target.Request, context.Channel.Name, context.Channel.IsHungUp ? AgiStatus.Hangup : AgiStatus.Success, session.CommandCount);
+                commands = session.CommandCount;
             }
             finally
             {
-                await StopAsync(process).ConfigureAwait(false);
+                killed = await StopAsync(process).ConfigureAwait(false);
                 await stderr.ConfigureAwait(false);
             }
+
+            // As res_agi: a program that ran to its end with a non-zero exit status failed (websms: the ITSP refused).
+            status = context.Channel.IsHungUp ? AgiStatus.Hangup : AgiStatus.Success;
+            if (!killed && process.ExitCode != 0 && status == AgiStatus.Success)
+            {
+                AgiLog.ExitedWithError(context.Logger, target.Program, context.Channel.Name, process.ExitCode);
+                status = AgiStatus.Failure;
+            }
+
+            AgiLog.Completed(context.Logger, target.Request, context.Channel.Name, status, commands);
         }
 
-        return context.Channel.IsHungUp ? AgiStatus.Hangup : AgiStatus.Success;
+        return status;
     }
 
     private static void Kill(Process process)
@@ -81,7 +94,8 @@ internal static class AgiProgramRunner
         }
     }
 
-    private static async Task StopAsync(Process process)
+    /// <summary>Closes stdin and waits a short grace time for the exit; true when the program had to be killed.</summary>
+    private static async Task<bool> StopAsync(Process process)
     {
         try
         {
@@ -96,11 +110,13 @@ internal static class AgiProgramRunner
         try
         {
             await process.WaitForExitAsync(grace.Token).ConfigureAwait(false);
+            return false;
         }
         catch (OperationCanceledException)
         {
             Kill(process);
             await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            return true;
         }
     }
 

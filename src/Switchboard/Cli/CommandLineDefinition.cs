@@ -86,7 +86,7 @@ internal static class CommandLineDefinition
         websms.SetAction((parse, ct) =>
         {
             var dd = DataDirResolver.Resolve(parse.GetValue(dataDir));
-            var cd = parse.GetValue(configDir) ?? Path.Combine(dd, "etc", "asterisk");
+            var cd = parse.GetValue(configDir) ?? WebSmsCommand.DefaultConfigDir(dd);
             return WebSmsCommand.RunAsync(cd, parse.GetValue(smsTo)!, parse.GetValue(smsFrom)!, parse.GetValue(smsBody) ?? string.Empty, parse.GetValue(smsIndex), ct);
         });
         root.Add(websms);

@@ -10,6 +10,16 @@ namespace Switchboard.Cli;
 /// <summary><c>switchboard websms TO FROM BODY [INDEX]</c>: sends one SMS to the ITSP configured in websms.conf [websms].</summary>
 internal static class WebSmsCommand
 {
+    /// <summary>
+    /// $SWITCHBOARD_CONFIG_DIR (set by the running PBX for the programs it starts, so AGI(websms) reads the PBX's
+    /// websms.conf), else &lt;data-dir&gt;/etc/asterisk.
+    /// </summary>
+    public static string DefaultConfigDir(string dataDir)
+    {
+        var fromEnvironment = Environment.GetEnvironmentVariable("SWITCHBOARD_CONFIG_DIR");
+        return string.IsNullOrWhiteSpace(fromEnvironment) ? Path.Combine(dataDir, "etc", "asterisk") : fromEnvironment;
+    }
+
     public static async Task<int> RunAsync(string configDir, string to, string from, string body, string? index, CancellationToken ct)
     {
         var env = HostEnvironment.FromEnvironment();

@@ -33,6 +33,9 @@ internal static partial class HostBootstrap
             ["HOSTNAME"] = env.HostName,
             ["DOMAIN"] = env.Domain,
         };
+        // Programs the PBX starts (AGI scripts such as websms, hooks) find the same layout without options.
+        Environment.SetEnvironmentVariable("SWITCHBOARD_DATA_DIR", layout.DataDir);
+        Environment.SetEnvironmentVariable("SWITCHBOARD_CONFIG_DIR", layout.ConfigDir);
         var hooks = new HookRunner(loggers.CreateLogger("Switchboard.Hooks"), environment: hookEnvironment);
         hooks.Run(layout.EntryHooksDir);
 

@@ -111,7 +111,9 @@ public sealed class AgiApplicationTests
         var h = DialplanHarness.Load($"[t]\nexten => s,1,AGI({quiet})\n same => n,Trace(${{AGISTATUS}})\n same => n,AGI({stubborn})\n same => n,Trace(${{AGISTATUS}})\n");
         var started = System.Diagnostics.Stopwatch.StartNew();
         await h.RunAsync("t", "s");
-        Assert.Equal(["SUCCESS", "SUCCESS"], h.Trace.Calls);
+        // As res_agi: a program that ran to its end with a non-zero exit status gives FAILURE; one cut by us does not.
+        Assert.Equal(["FAILURE", "SUCCESS"], h.Trace.Calls);
+        Assert.True(h.Logger.Contains("exited with status 3"));
         Assert.True(started.Elapsed < TimeSpan.FromSeconds(30));
     }
 

@@ -70,7 +70,16 @@ public sealed class MessagingSippTests : IAsyncLifetime
         Assert.True(received.ExitCode == 0, "device: " + received + "\n" + _pbx.Output);
         Assert.Contains("From: <sip:+12025550160@", received.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("Hi ☺ \"quoted\"\nsecond line", received.StandardOutput.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
-        await _pbx.WaitForCliAsync("messaging show queued", o => o.Contains("0 queued messages", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        var after = await _pbx.WaitForCliAsync("messaging show queued", o => o.Contains("0 queued messages", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        Assert.Contains("0 queued messages", after, StringComparison.Ordinal);
+
+        // The log line is written by the asynchronous stdout logger, possibly just after the queue emptied.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!_pbx.Output.Contains("delivered to endpoint 'carol'", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
         Assert.Contains("delivered to endpoint 'carol'", _pbx.Output, StringComparison.Ordinal);
     }
 

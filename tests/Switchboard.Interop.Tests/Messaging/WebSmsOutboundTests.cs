@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Switchboard.Interop.Tests.Infrastructure;
@@ -109,7 +108,7 @@ public sealed class WebSmsOutboundTests
     }
 
     /// <summary>PHP urlencode, written out here from its definition (RFC 1738 with '+' for space).</summary>
-    private static string PhpEncode(string s)
+    internal static string PhpEncode(string s)
     {
         var sb = new StringBuilder();
         foreach (var b in Encoding.UTF8.GetBytes(s))
@@ -145,67 +144,5 @@ public sealed class WebSmsOutboundTests
         }
 
         return await ExternalProcess.RunAsync("dotnet", args, TimeSpan.FromSeconds(60), dir, new Dictionary<string, string?> { ["SYSLOG_LEVEL"] = "7" });
-    }
-
-    private sealed record ItspRequest(string Path, string? Authorization, string? ContentType, string Body);
-
-    /// <summary>An HTTP server on 127.0.0.1 that records requests and answers {"status":"ok"} (503 for the first failFirst).</summary>
-    private sealed class FakeItsp : IAsyncDisposable
-    {
-        private readonly HttpListener _listener = new();
-        private readonly Task _loop;
-        private int _failFirst;
-
-        private FakeItsp(int failFirst)
-        {
-            _failFirst = failFirst;
-            Port = FreePort.Tcp();
-            _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-            _listener.Start();
-            _loop = LoopAsync();
-        }
-
-        public int Port { get; }
-
-        public List<ItspRequest> Requests { get; } = [];
-
-        public static FakeItsp Start(int failFirst = 0) => new(failFirst);
-
-        private async Task LoopAsync()
-        {
-            while (_listener.IsListening)
-            {
-                HttpListenerContext ctx;
-                try
-                {
-                    ctx = await _listener.GetContextAsync();
-                }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-                {
-                    return;
-                }
-
-                using var reader = new StreamReader(ctx.Request.InputStream, Encoding.UTF8);
-                var body = await reader.ReadToEndAsync();
-                lock (Requests)
-                {
-                    Requests.Add(new ItspRequest(ctx.Request.Url!.AbsolutePath, ctx.Request.Headers["Authorization"], ctx.Request.ContentType, body));
-                }
-
-                bool fail = Interlocked.Decrement(ref _failFirst) >= 0;
-                ctx.Response.StatusCode = fail ? 503 : 200;
-                var answer = Encoding.UTF8.GetBytes(fail ? "busy" : "{\"status\":\"ok\"}");
-                ctx.Response.ContentType = "application/json";
-                await ctx.Response.OutputStream.WriteAsync(answer);
-                ctx.Response.Close();
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            _listener.Stop();
-            _listener.Close();
-            await _loop;
-        }
     }
 }

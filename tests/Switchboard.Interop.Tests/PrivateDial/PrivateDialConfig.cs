@@ -60,6 +60,18 @@ public static class PrivateDialConfig
         inbound_auth/username = dave
         inbound_auth/password = pw-dave
 
+        [frank](site_user)
+        hint_exten = +46701234506
+        endpoint/callerid = Frank Example <+46701234506>
+        inbound_auth/username = frank
+        inbound_auth/password = pw-frank
+
+        [gina](site_user)
+        hint_exten = +46701234507
+        endpoint/callerid = Gina Example <+46701234507>
+        inbound_auth/username = gina
+        inbound_auth/password = pw-gina
+
         [erin](w_term_i)
         hint_exten = +46701234505
         endpoint/callerid = Erin Example <+46701234505>

@@ -20,7 +20,7 @@ public sealed class PrivateDialSippTests(PrivateDialFixture fixture) : IClassFix
         Skip.IfNot(Sipp.Available, "sipp (sip-tester) is not installed");
         int answering = await RegisterAsync("bob");
         int ringing = await RegisterAsync("bob");
-        var ringer = Sipp.RunAsync("callee-ring.xml", Pbx.SipPort, ["-m", "1"], TimeSpan.FromSeconds(60), localPort: ringing);
+        var ringer = Sipp.RunAsync("callee-ring.xml", Pbx.SipPort, ["-m", "1", "-trace_logs"], TimeSpan.FromSeconds(60), localPort: ringing);
         var answerer = Sipp.RunAsync("callee-answer.xml", Pbx.SipPort, ["-m", "1", "-rtp_echo", "-trace_msg"], TimeSpan.FromSeconds(60), localPort: answering);
         var caller = await Sipp.RunAsync("call-uac.xml", Pbx.SipPort, ["-inf", Users("ann"), "-s", "0701234502", "-m", "1"], TimeSpan.FromSeconds(60));
         Assert.True(caller.ExitCode == 0, "caller: " + caller + "\n" + Pbx.Output);
@@ -36,17 +36,18 @@ public sealed class PrivateDialSippTests(PrivateDialFixture fixture) : IClassFix
 
     /// <summary>Flow 3: a number of 8+ digits without + becomes +…; an E.164 number with + is used as is.</summary>
     [SkippableTheory]
-    [InlineData("46701234502")]
-    [InlineData("+46701234502")]
+    [InlineData("46701234507")]
+    [InlineData("+46701234507")]
     public async Task Flow3_internal_call_by_international_forms_reaches_the_callee(string dialled)
     {
         Skip.IfNot(Sipp.Available, "sipp (sip-tester) is not installed");
-        int port = await RegisterAsync("bob");
+        int port = await RegisterAsync("gina");
         var callee = Sipp.RunAsync("callee-answer.xml", Pbx.SipPort, ["-m", "1", "-rtp_echo"], TimeSpan.FromSeconds(60), localPort: port);
         var caller = await Sipp.RunAsync("call-uac.xml", Pbx.SipPort, ["-inf", Users("ann"), "-s", dialled, "-m", "1"], TimeSpan.FromSeconds(60));
         Assert.True(caller.ExitCode == 0, "caller: " + caller + "\n" + Pbx.Output);
         var answered = await callee;
         Assert.True(answered.ExitCode == 0, "callee: " + answered + "\n" + Pbx.Output);
+        await UnregisterAsync("gina");
     }
 
     /// <summary>Flow 6: a number with no local hint is normalised and sent to the user's TRUNK_ENDPOINT; the ITSP sees it in the Request-URI and the user's caller id in From.</summary>
@@ -85,8 +86,10 @@ public sealed class PrivateDialSippTests(PrivateDialFixture fixture) : IClassFix
     public async Task Flow7_incoming_trunk_call_to_an_unknown_number_is_rejected()
     {
         Skip.IfNot(Sipp.Available, "sipp (sip-tester) is not installed");
-        var itsp = await Sipp.RunAsync(Fail("privdial-trunk-uac-fail.xml", 603), Pbx.SipPort, ["-s", "+46899999999", "-m", "1"], TimeSpan.FromSeconds(60), localPort: fixture.ItspPort, localIp: PrivateDialConfig.ItspAddress);
+        var itsp = await Sipp.RunAsync(Fail("privdial-trunk-uac-fail.xml", 480), Pbx.SipPort, ["-s", "+46899999999", "-m", "1"], TimeSpan.FromSeconds(60), localPort: fixture.ItspPort, localIp: PrivateDialConfig.ItspAddress);
         Assert.True(itsp.ExitCode == 0, "itsp: " + itsp + "\n" + Pbx.Output);
+        await WaitForLogAsync("[+46899999999@dp_entry_call_in:4] Hangup(\"PJSIP/itsp:test-");
+        Assert.DoesNotContain(Pbx.Output.Split('\n'), l => l.Contains("@sub_dial_trunk:", StringComparison.Ordinal) && l.Contains("\"PJSIP/itsp:test-", StringComparison.Ordinal));
     }
 
     /// <summary>Flow 8: a receive-only user (w_term_i) can be called, but an external number dialled by it goes nowhere (dp_call_in has no trunk step).</summary>
@@ -94,8 +97,10 @@ public sealed class PrivateDialSippTests(PrivateDialFixture fixture) : IClassFix
     public async Task Flow8_receive_only_user_cannot_call_out()
     {
         Skip.IfNot(Sipp.Available, "sipp (sip-tester) is not installed");
-        var caller = await Sipp.RunAsync(Fail("call-uac-fail.xml", 603), Pbx.SipPort, ["-inf", Users("erin"), "-s", "0812345678", "-m", "1"], TimeSpan.FromSeconds(60));
+        var caller = await Sipp.RunAsync(Fail("call-uac-fail.xml", 480), Pbx.SipPort, ["-inf", Users("erin"), "-s", "0812345678", "-m", "1"], TimeSpan.FromSeconds(60));
         Assert.True(caller.ExitCode == 0, "caller: " + caller + "\n" + Pbx.Output);
+        await WaitForLogAsync("[+46812345678@dp_entry_call_in:4] Hangup(\"PJSIP/erin-");
+        Assert.DoesNotContain(Pbx.Output.Split('\n'), l => l.Contains("Dial(\"PJSIP/erin-", StringComparison.Ordinal));
     }
 
     /// <summary>Flow 5: callee without mailbox and no device registered: DIALSTATUS empty, "please try call later" is played (answering the call), then hang up.</summary>
@@ -103,8 +108,9 @@ public sealed class PrivateDialSippTests(PrivateDialFixture fixture) : IClassFix
     public async Task Flow5_unreachable_callee_without_mailbox_hears_please_try_later_and_is_hung_up()
     {
         Skip.IfNot(Sipp.Available, "sipp (sip-tester) is not installed");
-        var caller = await Sipp.RunAsync("privdial-uac-pbx-bye.xml", Pbx.SipPort, ["-inf", Users("ann"), "-s", "+46701234502", "-m", "1"], TimeSpan.FromSeconds(60));
+        var caller = await Sipp.RunAsync("privdial-uac-pbx-bye.xml", Pbx.SipPort, ["-inf", Users("ann"), "-s", "+46701234506", "-m", "1"], TimeSpan.FromSeconds(60));
         Assert.True(caller.ExitCode == 0, "caller: " + caller + "\n" + Pbx.Output);
+        await WaitForLogAsync("please-try-call-later");
     }
 
     private static string HeaderOfFirstInvite(string sippOutput, string header)
@@ -132,6 +138,12 @@ public sealed class PrivateDialSippTests(PrivateDialFixture fixture) : IClassFix
         var r = await Sipp.RunAsync("register-auth.xml", Pbx.SipPort, ["-inf", Users(user), "-m", "1"], localPort: port);
         Assert.True(r.ExitCode == 0, r.ToString());
         return port;
+    }
+
+    private async Task UnregisterAsync(string user)
+    {
+        var r = await Sipp.RunAsync("unregister-all.xml", Pbx.SipPort, ["-inf", Users(user), "-m", "1"]);
+        Assert.True(r.ExitCode == 0, r.ToString());
     }
 
     private async Task<string> WaitForLogAsync(params string[] parts)

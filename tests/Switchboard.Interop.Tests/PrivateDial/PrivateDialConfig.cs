@@ -72,6 +72,12 @@ public static class PrivateDialConfig
         inbound_auth/username = gina
         inbound_auth/password = pw-gina
 
+        [hank](site_user)
+        hint_exten = +46701234508
+        endpoint/callerid = Hank Example <+46701234508>
+        inbound_auth/username = hank
+        inbound_auth/password = pw-hank
+
         [erin](w_term_i)
         hint_exten = +46701234505
         endpoint/callerid = Erin Example <+46701234505>

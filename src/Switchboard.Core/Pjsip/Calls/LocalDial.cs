@@ -45,7 +45,7 @@ internal static class LocalDial
         }
 
         vars.Set("DIALEDTIME", Seconds(env.Time.GetElapsedTime(started)));
-        if (!one.Answered.IsCompleted || one.IsHungUp && !one.Answered.IsCompleted)
+        if (!one.Answered.IsCompleted)
         {
             string status = caller.IsHungUp ? "CANCEL" : one.IsHungUp ? HangupCauseMapper.DialStatus(one.HangupCause) : "NOANSWER";
             int cause = one.IsHungUp && one.HangupCause != 0 ? one.HangupCause : HangupCauseMapper.NoAnswer;

@@ -27,6 +27,12 @@ public sealed class LocalChannel : Channel
 
     public LocalChannel Other { get; private set; } = null!;
 
+    /// <summary>
+    /// On a ;2 half created by Dial(Local/...) from a PJSIP channel: that caller. A Dial(PJSIP/...) run by this half
+    /// dials on the caller's behalf so media flows caller ↔ callee directly (Local optimisation).
+    /// </summary>
+    internal Pjsip.Calls.PjsipChannel? OptimizedCaller { get; set; }
+
     /// <summary>Completes when the pair is answered.</summary>
     public Task Answered => _answered.Task;
 

@@ -11,14 +11,14 @@ public static class Sipp
 
     public static string Scenario(string name) => Path.Combine(AppContext.BaseDirectory, "Scenarios", name);
 
-    public static async Task<ProcessResult> RunAsync(string scenario, int targetPort, IEnumerable<string>? extra = null, TimeSpan? timeout = null, string transport = "u1", string? workDir = null, int? localPort = null)
+    public static async Task<ProcessResult> RunAsync(string scenario, int targetPort, IEnumerable<string>? extra = null, TimeSpan? timeout = null, string transport = "u1", string? workDir = null, int? localPort = null, string localIp = "127.0.0.1")
     {
         int port = localPort ?? FreePort.UdpAndTcp();
         int media = FreePort.UdpRange(4);
         workDir ??= Directory.CreateTempSubdirectory("sipp-").FullName;
         var args = new List<string>
         {
-            "127.0.0.1:" + targetPort, "-sf", Scenario(scenario), "-i", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "127.0.0.1:" + targetPort, "-sf", Scenario(scenario), "-i", localIp, "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-mp", media.ToString(System.Globalization.CultureInfo.InvariantCulture), "-t", transport, "-nostdin", "-timeout", "60", "-timeout_error",
             "-trace_err", "-trace_screen",
         };

@@ -10,7 +10,8 @@ namespace Switchboard.Core.Pjsip.Calls;
 /// bridges the first answer and waits until either side hangs up. Sets DIALSTATUS (ANSWER, BUSY, NOANSWER, CANCEL,
 /// CONGESTION, CHANUNAVAIL), DIALEDTIME, ANSWEREDTIME and DIALEDPEERNAME. Options: r (ring at once), g (go on in
 /// the dialplan when the callee hangs up), m[(class)] (music on hold to the caller until an answer, as early media);
-/// t and T are accepted.
+/// t and T are accepted. Dial(Local/exten@context[/n]) as the only device runs <see cref="LocalDial"/>; a Local ;2 half
+/// dialled that way may itself Dial PJSIP devices on behalf of its PJSIP caller.
 /// </summary>
 internal sealed class DialApplication(CallEnvironment env) : IDialplanApplication
 {
@@ -23,15 +24,26 @@ internal sealed class DialApplication(CallEnvironment env) : IDialplanApplicatio
             return AppResult.Error(error!);
         }
 
-        if (context.Channel is not PjsipChannel caller)
+        // The channel running Dial: a PJSIP channel, or the ;2 half of a Local pair a PJSIP caller dialled (the
+        // PJSIP caller then takes part in the call directly: Local optimisation).
+        var self = context.Channel as Channels.Channel;
+        var caller = context.Channel as PjsipChannel ?? (context.Channel as Local.LocalChannel)?.OptimizedCaller;
+        if (self is null || caller is null)
         {
-            return AppResult.Error("Dial: only PJSIP channels can dial");
+            return AppResult.Error("Dial: only PJSIP channels (or Local channels dialled from one) can dial");
         }
 
-        caller.Application = "Dial";
-        caller.ApplicationData = args;
-        var vars = caller.Variables;
+        self.Application = "Dial";
+        self.ApplicationData = args;
+        var vars = self.Variables;
         vars.Set("DIALSTATUS", string.Empty);
+        if (ReferenceEquals(self, caller) && dial.Devices.Count == 1 && dial.Devices[0].Technology.Equals("Local", StringComparison.OrdinalIgnoreCase))
+        {
+            var result = await LocalDial.RunAsync(env, caller, dial.Devices[0].Resource, dial).ConfigureAwait(false);
+            caller.Application = string.Empty;
+            return result;
+        }
+
         var targets = new List<DialTarget>();
         foreach (var (tech, resource) in dial.Devices)
         {
@@ -49,9 +61,9 @@ internal sealed class DialApplication(CallEnvironment env) : IDialplanApplicatio
 
         if (targets.Count == 0)
         {
-            CallLog.NoContacts(env.Log, caller.Name, args);
+            CallLog.NoContacts(env.Log, self.Name, args);
             vars.Set("DIALSTATUS", "CHANUNAVAIL");
-            caller.HangupCause = HangupCauseMapper.SubscriberAbsent;
+            self.HangupCause = HangupCauseMapper.SubscriberAbsent;
             return AppResult.Continue;
         }
 
@@ -69,7 +81,7 @@ internal sealed class DialApplication(CallEnvironment env) : IDialplanApplicatio
         }).ConfigureAwait(false);
 
         using var ringTimer = new CancellationTokenSource();
-        var waits = new List<Task> { attempt.Decided, caller.HungUp };
+        var waits = new List<Task> { attempt.Decided, caller.HungUp, self.HungUp };
         if (dial.Timeout is { } timeout)
         {
             waits.Add(Task.Delay(timeout, env.Time, ringTimer.Token));
@@ -89,7 +101,7 @@ internal sealed class DialApplication(CallEnvironment env) : IDialplanApplicatio
             }
 
             attempt.CancelAll();
-            status = caller.IsHungUp ? "CANCEL" : attempt.Decided.IsCompleted ? HangupCauseMapper.DialStatus(attempt.FailureCause) : "NOANSWER";
+            status = caller.IsHungUp || self.IsHungUp ? "CANCEL" : attempt.Decided.IsCompleted ? HangupCauseMapper.DialStatus(attempt.FailureCause) : "NOANSWER";
         }).ConfigureAwait(false);
 
         vars.Set("DIALSTATUS", status);
@@ -97,10 +109,10 @@ internal sealed class DialApplication(CallEnvironment env) : IDialplanApplicatio
         if (attempt.Winner is not { } winner)
         {
             vars.Set("ANSWEREDTIME", "0");
-            caller.Application = string.Empty;
-            if (!caller.IsHungUp)
+            self.Application = string.Empty;
+            if (!self.IsHungUp)
             {
-                caller.HangupCause = status switch
+                self.HangupCause = status switch
                 {
                     "BUSY" => HangupCauseMapper.UserBusy,
                     "NOANSWER" => HangupCauseMapper.NoAnswer,
@@ -109,17 +121,18 @@ internal sealed class DialApplication(CallEnvironment env) : IDialplanApplicatio
                 };
             }
 
-            return caller.IsHungUp ? AppResult.Hangup : AppResult.Continue;
+            return self.IsHungUp ? AppResult.Hangup : AppResult.Continue;
         }
 
         vars.Set("DIALEDPEERNAME", winner.Name);
+        (self as Local.LocalChannel)?.Answer();
         var answeredAt = env.Time.GetTimestamp();
-        await Task.WhenAny(caller.HungUp, winner.HungUp).ConfigureAwait(false);
-        bool callerLeft = caller.IsHungUp;
+        await Task.WhenAny(caller.HungUp, winner.HungUp, self.HungUp).ConfigureAwait(false);
+        bool callerLeft = caller.IsHungUp || self.IsHungUp;
         await env.RunOnKeyAsync(caller.CallKey, () => attempt.Finish(HangupCauseMapper.NormalClearing)).ConfigureAwait(false);
         vars.Set("ANSWEREDTIME", Seconds(env.Time.GetElapsedTime(answeredAt)));
         vars.Set("DIALEDTIME", Seconds(env.Time.GetElapsedTime(started)));
-        caller.Application = string.Empty;
+        self.Application = string.Empty;
         if (!callerLeft && dial.HasOption('g'))
         {
             return AppResult.Continue;

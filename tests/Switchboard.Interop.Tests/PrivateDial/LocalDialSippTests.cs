@@ -1,0 +1,85 @@
+using System.Globalization;
+using Switchboard.Interop.Tests.Infrastructure;
+using Switchboard.TestKit.Net;
+
+namespace Switchboard.Interop.Tests.PrivateDial;
+
+/// <summary>Dial(Local/exten@context): the Local ;2 half Dials PJSIP on the caller's behalf; media flows caller ↔ callee.</summary>
+[Collection("sipp")]
+public sealed class LocalDialSippTests(LocalDialFixture fixture) : IClassFixture<LocalDialFixture>
+{
+    private PbxInstance Pbx => fixture.Pbx;
+
+    [SkippableFact]
+    public async Task Dial_local_rings_the_pjsip_callee_and_audio_flows_both_ways()
+    {
+        Skip.IfNot(Sipp.Available, "sipp (sip-tester) is not installed");
+        int port = await RegisterAsync("bob");
+        var callee = Sipp.RunAsync("callee-answer.xml", Pbx.SipPort, ["-m", "1", "-rtp_echo"], TimeSpan.FromSeconds(60), localPort: port);
+        var caller = await Sipp.RunAsync("call-uac.xml", Pbx.SipPort, ["-inf", Users("alice"), "-s", "300", "-m", "1"], TimeSpan.FromSeconds(60));
+        var answered = await callee;
+        Assert.True(caller.ExitCode == 0, "caller: " + caller + "\n" + Pbx.Output);
+        Assert.True(answered.ExitCode == 0, "callee: " + answered + "\n" + Pbx.Output);
+        var line = await WaitForLogAsync("Bridge ", " ended: PJSIP/alice-");
+        var counts = System.Text.RegularExpressions.Regex.Match(line, @"(\d+) RTP packets, .* (\d+) RTP packets");
+        Assert.True(counts.Success, line);
+        Assert.True(long.Parse(counts.Groups[1].Value, CultureInfo.InvariantCulture) > 50, line);
+        Assert.True(long.Parse(counts.Groups[2].Value, CultureInfo.InvariantCulture) > 50, line);
+        await WaitForLogAsync("Dial(\"Local/200@inner-", "PJSIP/bob");
+        await Pbx.WaitForCliAsync("core show channels", o => o.Contains("0 active channels", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+    }
+
+    [SkippableFact]
+    public async Task Dial_local_to_a_busy_callee_gives_busy_to_the_caller()
+    {
+        Skip.IfNot(Sipp.Available, "sipp (sip-tester) is not installed");
+        int port = await RegisterAsync("busy");
+        var callee = Sipp.RunAsync("callee-busy.xml", Pbx.SipPort, ["-m", "1"], TimeSpan.FromSeconds(60), localPort: port);
+        var caller = await Sipp.RunAsync(Fail(486), Pbx.SipPort, ["-inf", Users("alice"), "-s", "301", "-m", "1"], TimeSpan.FromSeconds(60));
+        Assert.True(caller.ExitCode == 0, "caller: " + caller + "\n" + Pbx.Output);
+        var busy = await callee;
+        Assert.True(busy.ExitCode == 0, "callee: " + busy + "\n" + Pbx.Output);
+        await WaitForLogAsync("inner 201 BUSY");
+        await WaitForLogAsync("localdial 301 BUSY");
+        await Pbx.WaitForCliAsync("core show channels", o => o.Contains("0 active channels", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+    }
+
+    private static string Fail(int final)
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("sipp-fail-").FullName, $"call-uac-fail-{final}.xml");
+        File.WriteAllText(path, File.ReadAllText(Sipp.Scenario("call-uac-fail.xml")).Replace("{FINAL}", final.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        return path;
+    }
+
+    private static string Users(string user) => Sipp.UsersFile([(user, "pw-" + user)]);
+
+    private async Task<int> RegisterAsync(string user)
+    {
+        int port = FreePort.UdpAndTcp();
+        var r = await Sipp.RunAsync("register-auth.xml", Pbx.SipPort, ["-inf", Users(user), "-m", "1"], localPort: port);
+        Assert.True(r.ExitCode == 0, r.ToString());
+        return port;
+    }
+
+    private async Task<string> WaitForLogAsync(params string[] parts)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            foreach (var l in Pbx.Output.Split('\n'))
+            {
+                if (Array.TrueForAll(parts, p => l.Contains(p, StringComparison.Ordinal)))
+                {
+                    return l;
+                }
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"no log line with '{string.Join("', '", parts)}' in:\n{Pbx.Output}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+}

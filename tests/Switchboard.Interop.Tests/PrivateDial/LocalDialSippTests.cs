@@ -53,33 +53,7 @@ public sealed class LocalDialSippTests(LocalDialFixture fixture) : IClassFixture
 
     private static string Users(string user) => Sipp.UsersFile([(user, "pw-" + user)]);
 
-    private async Task<int> RegisterAsync(string user)
-    {
-        int port = FreePort.UdpAndTcp();
-        var r = await Sipp.RunAsync("register-auth.xml", Pbx.SipPort, ["-inf", Users(user), "-m", "1"], localPort: port);
-        Assert.True(r.ExitCode == 0, r.ToString());
-        return port;
-    }
+    private Task<int> RegisterAsync(string user) => Pbx.RegisterSippAsync(user);
 
-    private async Task<string> WaitForLogAsync(params string[] parts)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (true)
-        {
-            foreach (var l in Pbx.Output.Split('\n'))
-            {
-                if (Array.TrueForAll(parts, p => l.Contains(p, StringComparison.Ordinal)))
-                {
-                    return l;
-                }
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"no log line with '{string.Join("', '", parts)}' in:\n{Pbx.Output}");
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    private Task<string> WaitForLogAsync(params string[] parts) => Pbx.WaitForLogAsync(TimeSpan.FromSeconds(10), parts);
 }

@@ -317,19 +317,7 @@ public sealed class CallFeatureSippTests(CallFeatureFixture fixture) : IClassFix
         }
     }
 
-    private async Task WaitForLogAsync(string part)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!Pbx.Output.Contains(part, StringComparison.Ordinal))
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new Xunit.Sdk.XunitException("log line not found: " + part + "\n" + Pbx.Output);
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    private Task WaitForLogAsync(string part) => Pbx.WaitForLogAsync(TimeSpan.FromSeconds(10), part);
 
     private static string UsersFile(string user) => Sipp.UsersFile([(user, "pw-" + user)]);
 

@@ -74,13 +74,7 @@ public sealed class MessagingSippTests : IAsyncLifetime
         Assert.Contains("0 queued messages", after, StringComparison.Ordinal);
 
         // The log line is written by the asynchronous stdout logger, possibly just after the queue emptied.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!_pbx.Output.Contains("delivered to endpoint 'carol'", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.Contains("delivered to endpoint 'carol'", _pbx.Output, StringComparison.Ordinal);
+        await _pbx.WaitForLogAsync(TimeSpan.FromSeconds(10), "delivered to endpoint 'carol'");
     }
 
     [SkippableFact]

@@ -67,7 +67,7 @@ if [ -z "${PBX_BIN:-}" ]; then
 else
   PBX_CMD=("$PBX_BIN")
 fi
-LOGLEVEL_DEFAULT=3; [ "$MODE" = overload ] && LOGLEVEL_DEFAULT=4
+LOGLEVEL_DEFAULT=3; [ "$MODE" = overload ] && LOGLEVEL_DEFAULT=5
 SYSLOG_LEVEL=${SYSLOG_LEVEL:-$LOGLEVEL_DEFAULT} ACME_FILE= "${PBX_CMD[@]}" run --data-dir "$WORK/data" > "$WORK/pbx.log" 2>&1 &
 PBX=$!
 for _ in $(seq 1 60); do grep -q "ready in" "$WORK/pbx.log" 2>/dev/null && break; sleep 0.5; done
@@ -108,7 +108,7 @@ for rate in "${RATES[@]}"; do
   for p in $(seq 1 "$PROCS"); do
     lp=$(free_port); dir="$WORK/run-$rate-$p"; mkdir -p "$dir"
     ( cd "$dir" && exec sipp 127.0.0.1:$PORT -sf "$SCEN" -s $SERVICE -inf "$WORK/users$p.csv" -i 127.0.0.1 -p "$lp" -mp $(( 40000 + p * 2000 )) \
-       -r "$per" -m "$total" -l $(( per * 6 )) -nostdin -timeout $(( STEP + 40 )) -trace_stat -stf "$dir/stat.csv" -trace_counts -fd $STEP \
+       -r "$per" -m "$total" -l $(( per * 6 )) -nostdin -timeout $(( STEP + 40 )) -trace_stat -stf "$dir/stat.csv" -trace_counts -fd $STEP -trace_err -error_file "$dir/errors.log" \
        >/dev/null 2>&1 ) &
     pids+=($!)
   done

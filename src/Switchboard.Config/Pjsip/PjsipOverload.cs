@@ -8,7 +8,7 @@ namespace Switchboard.Config.Pjsip;
 /// </summary>
 public sealed record PjsipOverload
 {
-    /// <summary>Every default: on, queue delay 500/100 ms, no pending-INVITE limit, Retry-After 5 s.</summary>
+    /// <summary>Every default: on, queue delay 500/100 ms, receive backlog 200/20 ms, no pending-INVITE limit, Retry-After 5 s.</summary>
     public static PjsipOverload Default { get; } = new();
 
     /// <summary><c>taskprocessor_overload_trigger</c>: global or pjsip_only = on (same for us), none = never refuse.</summary>
@@ -22,6 +22,15 @@ public sealed record PjsipOverload
 
     /// <summary><c>overload_delay_low</c> (ms): the episode may end once the wait is at most this.</summary>
     public int DelayLowMs { get; init; } = 100;
+
+    /// <summary>
+    /// <c>overload_backlog_high</c> (ms): the UDP receive loops finding datagrams waiting at every read for this long
+    /// starts an episode (0 = signal off).
+    /// </summary>
+    public int BacklogHighMs { get; init; } = 200;
+
+    /// <summary><c>overload_backlog_low</c> (ms): the episode may end once the backlog is at most this.</summary>
+    public int BacklogLowMs { get; init; } = 20;
 
     /// <summary><c>overload_invites_high</c>: this many INVITEs without a final response start an episode (0 = signal off).</summary>
     public int InvitesHigh { get; init; }

@@ -42,7 +42,8 @@ public sealed partial class PjsipService : IAsyncDisposable
         Transports = new TransportRegistry();
         Stack = new SipStack(Transports, options.Wheel, options.Bus, options.Loggers.CreateLogger("sip")) { UserAgent = config.Global.UserAgent };
         var transactions = Stack.Transactions;
-        Overload = new OverloadControl(config.Global.Overload, options.Wheel.TimeProvider, () => transactions.ProceedingInvites, options.Loggers.CreateLogger("pjsip.overload"));
+        var transports = Transports;
+        Overload = new OverloadControl(config.Global.Overload, options.Wheel.TimeProvider, () => transactions.ProceedingInvites, options.Loggers.CreateLogger("pjsip.overload"), receiveBacklog: () => LongestReceiveBacklog(transports));
         Stack.Overload = Overload;
         Security = new SecurityEvents(options.Bus, options.Wheel.TimeProvider);
         _persistence = options.Database is null ? null : new SqliteContactPersistence(options.Database);
@@ -75,6 +76,20 @@ public sealed partial class PjsipService : IAsyncDisposable
     public QualifyService Qualify { get; }
 
     public OutboundRegistrationService Outbound { get; }
+
+    private static TimeSpan LongestReceiveBacklog(TransportRegistry transports)
+    {
+        var longest = TimeSpan.Zero;
+        foreach (var t in transports.All)
+        {
+            if (t is UdpTransport udp && udp.ReceiveBacklog > longest)
+            {
+                longest = udp.ReceiveBacklog;
+            }
+        }
+
+        return longest;
+    }
 
     /// <summary>Binds every transport, restores persisted contacts and starts qualify and outbound registration.</summary>
     public void Start()

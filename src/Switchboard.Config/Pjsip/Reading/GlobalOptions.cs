@@ -39,6 +39,8 @@ internal static class GlobalOptions
         .Add("taskprocessor_overload_trigger", (o, e, r) => o with { Overload = o.Overload with { Trigger = r.Choice(e, Triggers, o.Overload.Trigger) } })
         .Add("overload_delay_high", (o, e, r) => o with { Overload = o.Overload with { DelayHighMs = r.UInt(e, o.Overload.DelayHighMs) } })
         .Add("overload_delay_low", (o, e, r) => o with { Overload = o.Overload with { DelayLowMs = r.UInt(e, o.Overload.DelayLowMs) } })
+        .Add("overload_backlog_high", (o, e, r) => o with { Overload = o.Overload with { BacklogHighMs = r.UInt(e, o.Overload.BacklogHighMs) } })
+        .Add("overload_backlog_low", (o, e, r) => o with { Overload = o.Overload with { BacklogLowMs = r.UInt(e, o.Overload.BacklogLowMs) } })
         .Add("overload_invites_high", (o, e, r) => o with { Overload = o.Overload with { InvitesHigh = r.UInt(e, o.Overload.InvitesHigh) } })
         .Add("overload_invites_low", (o, e, r) => o with { Overload = o.Overload with { InvitesLow = r.UInt(e, o.Overload.InvitesLow) } })
         .Add("overload_queue_high", (o, e, r) => o with { Overload = o.Overload with { QueueHigh = r.UInt(e, o.Overload.QueueHigh) } })

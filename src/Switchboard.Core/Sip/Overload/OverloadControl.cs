@@ -21,6 +21,7 @@ public sealed partial class OverloadControl : IDisposable
 
     private readonly TimeProvider _time;
     private readonly Func<long> _pendingInvites;
+    private readonly Func<TimeSpan>? _receiveBacklog;
     private readonly ILogger _log;
     private readonly ThreadPoolDelayProbe _probe;
     private readonly Lock _gate = new();
@@ -35,6 +36,7 @@ public sealed partial class OverloadControl : IDisposable
     private long _episodes;
     private long _episodeRejectedStart;
     private TimeSpan _lastDelay;
+    private TimeSpan _lastBacklog;
     private long _lastQueued;
 
     /// <param name="settings">pjsip.conf [global] overload settings.</param>
@@ -42,10 +44,12 @@ public sealed partial class OverloadControl : IDisposable
     /// <param name="pendingInvites">INVITE server transactions without a final response (TransactionLayer.ProceedingInvites).</param>
     /// <param name="log">Where the episode lines go.</param>
     /// <param name="sample">False for tests that call <see cref="Sample"/> themselves.</param>
-    public OverloadControl(PjsipOverload settings, TimeProvider time, Func<long> pendingInvites, ILogger log, bool sample = true)
+    /// <param name="receiveBacklog">The longest receive backlog of the UDP transports (UdpTransport.ReceiveBacklog), if any.</param>
+    public OverloadControl(PjsipOverload settings, TimeProvider time, Func<long> pendingInvites, ILogger log, bool sample = true, Func<TimeSpan>? receiveBacklog = null)
     {
         _time = time;
         _pendingInvites = pendingInvites;
+        _receiveBacklog = receiveBacklog;
         _log = log;
         _probe = new ThreadPoolDelayProbe(time);
         _detector = new OverloadDetector(OverloadThresholds.From(settings));
@@ -73,6 +77,18 @@ public sealed partial class OverloadControl : IDisposable
             lock (_gate)
             {
                 return _lastDelay;
+            }
+        }
+    }
+
+    /// <summary>The last sampled UDP receive backlog.</summary>
+    public TimeSpan ReceiveBacklog
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _lastBacklog;
             }
         }
     }
@@ -172,6 +188,7 @@ public sealed partial class OverloadControl : IDisposable
         }
 
         var delay = _probe.Measure();
+        var backlog = _receiveBacklog?.Invoke() ?? TimeSpan.Zero;
         long queued = 0;
         lock (_gate)
         {
@@ -181,6 +198,7 @@ public sealed partial class OverloadControl : IDisposable
             }
 
             _lastDelay = delay;
+            _lastBacklog = backlog;
             _lastQueued = queued;
         }
 
@@ -194,7 +212,7 @@ public sealed partial class OverloadControl : IDisposable
         TimeSpan now = _time.GetElapsedTime(0);
         lock (_gate)
         {
-            sample = new OverloadSample(_lastDelay, _lastQueued, pendingInvites);
+            sample = new OverloadSample(_lastDelay, _lastQueued, pendingInvites, _lastBacklog);
             change = _detector.Update(sample, now);
             if (change == OverloadTransition.Entered)
             {
@@ -210,7 +228,7 @@ public sealed partial class OverloadControl : IDisposable
 
         if (change == OverloadTransition.Entered)
         {
-            LogEntered(_detector.Cause, sample.QueueDelay.TotalMilliseconds, sample.PendingInvites, sample.QueuedWorkItems, RetryAfterSeconds);
+            LogEntered(_detector.Cause, sample.QueueDelay.TotalMilliseconds, sample.ReceiveBacklog.TotalMilliseconds, sample.PendingInvites, sample.QueuedWorkItems, RetryAfterSeconds);
         }
         else if (change == OverloadTransition.Left)
         {
@@ -220,8 +238,8 @@ public sealed partial class OverloadControl : IDisposable
 
     public void Dispose() => _timer?.Dispose();
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Overload ({Cause}): refusing new requests with 503 Retry-After {RetryAfter} (queue delay {DelayMs:0} ms, {Invites} INVITEs pending, {Queued} work items queued)")]
-    private partial void LogEntered(string cause, double delayMs, long invites, long queued, int retryAfter);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Overload ({Cause}): refusing new requests with 503 Retry-After {RetryAfter} (queue delay {DelayMs:0} ms, receive backlog {BacklogMs:0} ms, {Invites} INVITEs pending, {Queued} work items queued)")]
+    private partial void LogEntered(string cause, double delayMs, double backlogMs, long invites, long queued, int retryAfter);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Overload ended after {Seconds:0.0} s: {Rejected} requests refused with 503")]
     private partial void LogLeft(double seconds, long rejected);

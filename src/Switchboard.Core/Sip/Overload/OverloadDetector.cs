@@ -7,6 +7,7 @@ namespace Switchboard.Core.Sip.Overload;
 internal sealed class OverloadDetector(OverloadThresholds thresholds)
 {
     private int _delayOverHigh;
+    private int _backlogOverHigh;
 
     public OverloadThresholds Thresholds { get; set; } = thresholds;
 
@@ -23,12 +24,18 @@ internal sealed class OverloadDetector(OverloadThresholds thresholds)
         var t = Thresholds;
         bool delayHigh = t.DelayHigh > TimeSpan.Zero && sample.QueueDelay >= t.DelayHigh;
         _delayOverHigh = delayHigh ? _delayOverHigh + 1 : 0;
+        bool backlogHigh = t.BacklogHigh > TimeSpan.Zero && sample.ReceiveBacklog >= t.BacklogHigh;
+        _backlogOverHigh = backlogHigh ? _backlogOverHigh + 1 : 0;
         if (!IsOverloaded)
         {
             string? cause = null;
             if (delayHigh && _delayOverHigh >= Math.Max(1, t.DelaySamples))
             {
                 cause = "queue delay";
+            }
+            else if (backlogHigh && _backlogOverHigh >= Math.Max(1, t.DelaySamples))
+            {
+                cause = "receive backlog";
             }
             else if (t.QueueHigh > 0 && sample.QueuedWorkItems >= t.QueueHigh)
             {
@@ -56,6 +63,7 @@ internal sealed class OverloadDetector(OverloadThresholds thresholds)
         }
 
         bool calm = (t.DelayHigh <= TimeSpan.Zero || sample.QueueDelay <= t.DelayLow)
+            && (t.BacklogHigh <= TimeSpan.Zero || sample.ReceiveBacklog <= t.BacklogLow)
             && (t.QueueHigh <= 0 || sample.QueuedWorkItems <= t.QueueLow)
             && (t.InvitesHigh <= 0 || sample.PendingInvites <= t.InvitesLow);
         if (!calm)
@@ -65,6 +73,7 @@ internal sealed class OverloadDetector(OverloadThresholds thresholds)
 
         IsOverloaded = false;
         _delayOverHigh = 0;
+        _backlogOverHigh = 0;
         return OverloadTransition.Left;
     }
 }

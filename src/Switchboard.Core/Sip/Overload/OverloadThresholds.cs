@@ -4,8 +4,8 @@ namespace Switchboard.Core.Sip.Overload;
 
 /// <summary>
 /// High/low marks of each overload signal (0 high = the signal is not used). An episode starts when one signal
-/// reaches its high mark (the queue delay on <see cref="DelaySamples"/> samples in a row, so one late timer does not
-/// start it) and ends when every signal is at or below its low mark and the episode has lasted <see cref="MinDuration"/>.
+/// reaches its high mark (the queue delay and the receive backlog on <see cref="DelaySamples"/> samples in a row, so one
+/// late timer does not start it) and ends when every signal is at or below its low mark and the episode has lasted <see cref="MinDuration"/>.
 /// </summary>
 internal sealed record OverloadThresholds
 {
@@ -14,6 +14,10 @@ internal sealed record OverloadThresholds
     public TimeSpan DelayLow { get; init; }
 
     public int DelaySamples { get; init; } = 2;
+
+    public TimeSpan BacklogHigh { get; init; }
+
+    public TimeSpan BacklogLow { get; init; }
 
     public long QueueHigh { get; init; }
 
@@ -30,6 +34,8 @@ internal sealed record OverloadThresholds
     {
         DelayHigh = TimeSpan.FromMilliseconds(o.DelayHighMs),
         DelayLow = TimeSpan.FromMilliseconds(o.DelayLowMs < o.DelayHighMs ? o.DelayLowMs : o.DelayHighMs / 5),
+        BacklogHigh = TimeSpan.FromMilliseconds(o.BacklogHighMs),
+        BacklogLow = TimeSpan.FromMilliseconds(o.BacklogLowMs < o.BacklogHighMs ? o.BacklogLowMs : o.BacklogHighMs / 5),
         QueueHigh = o.QueueHigh,
         QueueLow = o.QueueLow > 0 && o.QueueLow < o.QueueHigh ? o.QueueLow : o.QueueHigh / 4,
         InvitesHigh = o.InvitesHigh,

@@ -9,6 +9,8 @@ public sealed class OverloadDetectorTests
         DelayHigh = TimeSpan.FromMilliseconds(500),
         DelayLow = TimeSpan.FromMilliseconds(100),
         DelaySamples = 2,
+        BacklogHigh = TimeSpan.FromMilliseconds(200),
+        BacklogLow = TimeSpan.FromMilliseconds(20),
         InvitesHigh = 10,
         InvitesLow = 5,
         QueueHigh = 1000,
@@ -92,10 +94,24 @@ public sealed class OverloadDetectorTests
     }
 
     [Fact]
+    public void Receive_backlog_on_two_samples_in_a_row_starts_an_episode_that_ends_when_the_loops_drain()
+    {
+        var d = new OverloadDetector(Marks);
+        static OverloadSample Backlog(int ms) => new(TimeSpan.Zero, 0, 0, TimeSpan.FromMilliseconds(ms));
+        Assert.Equal(OverloadTransition.None, d.Update(Backlog(250), At(0)));
+        Assert.Equal(OverloadTransition.None, d.Update(Backlog(0), At(50)));
+        Assert.Equal(OverloadTransition.None, d.Update(Backlog(200), At(100)));
+        Assert.Equal(OverloadTransition.Entered, d.Update(Backlog(250), At(150)));
+        Assert.Equal("receive backlog", d.Cause);
+        Assert.Equal(OverloadTransition.None, d.Update(Backlog(21), At(2000)));
+        Assert.Equal(OverloadTransition.Left, d.Update(Backlog(20), At(2050)));
+    }
+
+    [Fact]
     public void A_signal_with_high_mark_zero_is_ignored()
     {
         var d = new OverloadDetector(new OverloadThresholds { DelaySamples = 1 });
-        Assert.Equal(OverloadTransition.None, d.Update(new OverloadSample(TimeSpan.FromHours(1), long.MaxValue, long.MaxValue), At(0)));
+        Assert.Equal(OverloadTransition.None, d.Update(new OverloadSample(TimeSpan.FromHours(1), long.MaxValue, long.MaxValue, TimeSpan.FromHours(1)), At(0)));
         Assert.False(d.IsOverloaded);
     }
 
@@ -109,6 +125,8 @@ public sealed class OverloadDetectorTests
         var defaults = OverloadThresholds.From(Config.Pjsip.PjsipOverload.Default);
         Assert.Equal(TimeSpan.FromMilliseconds(500), defaults.DelayHigh);
         Assert.Equal(TimeSpan.FromMilliseconds(100), defaults.DelayLow);
+        Assert.Equal(TimeSpan.FromMilliseconds(200), defaults.BacklogHigh);
+        Assert.Equal(TimeSpan.FromMilliseconds(20), defaults.BacklogLow);
         Assert.Equal(0, defaults.InvitesHigh);
         Assert.Equal(TimeSpan.FromSeconds(1), defaults.MinDuration);
     }

@@ -23,7 +23,7 @@ public sealed class PjsipCliCommands(PjsipRuntime runtime, LocationService locat
         cli.Register(CliCommand.Sync("pjsip show transports", "List PJSIP transports", (a, o) => Transports(o)));
         cli.Register(CliCommand.Sync("pjsip show identifies", "List PJSIP identifies", (a, o) => Identifies(o)));
         cli.Register(CliCommand.Sync("pjsip show registrations", "List PJSIP outbound registrations", (a, o) => Registrations(o)));
-        cli.Register(CliCommand.Sync("pjsip show counters", "Packet counters of each transport (received, dropped by the admission filter, sent)", (a, o) => Counters(o)));
+        cli.Register(CliCommand.Sync("pjsip show counters", "Packet counters of each transport (received, dropped by the admission filter, sent) and the overload control (requests refused with 503)", (a, o) => Counters(o)));
     }
 
     private void ShowEndpoint(IReadOnlyList<string> args, TextWriter o)

@@ -33,7 +33,7 @@ internal sealed class OverloadDetector(OverloadThresholds thresholds)
             {
                 cause = "queue delay";
             }
-            else if (backlogHigh && _backlogOverHigh >= Math.Max(1, t.DelaySamples))
+            else if (backlogHigh && _backlogOverHigh >= Math.Max(1, t.BacklogSamples))
             {
                 cause = "receive backlog";
             }

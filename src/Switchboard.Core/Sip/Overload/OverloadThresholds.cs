@@ -4,8 +4,8 @@ namespace Switchboard.Core.Sip.Overload;
 
 /// <summary>
 /// High/low marks of each overload signal (0 high = the signal is not used). An episode starts when one signal
-/// reaches its high mark (the queue delay and the receive backlog on <see cref="DelaySamples"/> samples in a row, so one
-/// late timer does not start it) and ends when every signal is at or below its low mark and the episode has lasted <see cref="MinDuration"/>.
+/// reaches its high mark (the queue delay and the receive backlog on several samples in a row, so one late timer does
+/// not start it) and ends when every signal is at or below its low mark and the episode has lasted <see cref="MinDuration"/>.
 /// </summary>
 internal sealed record OverloadThresholds
 {
@@ -13,7 +13,11 @@ internal sealed record OverloadThresholds
 
     public TimeSpan DelayLow { get; init; }
 
-    public int DelaySamples { get; init; } = 2;
+    /// <summary>Samples in a row the queue delay must be at its high mark (a stall of the whole process is not overload).</summary>
+    public int DelaySamples { get; init; } = 3;
+
+    /// <summary>Samples in a row the receive backlog must be at its high mark.</summary>
+    public int BacklogSamples { get; init; } = 2;
 
     public TimeSpan BacklogHigh { get; init; }
 

@@ -129,5 +129,7 @@ public sealed class OverloadDetectorTests
         Assert.Equal(TimeSpan.FromMilliseconds(20), defaults.BacklogLow);
         Assert.Equal(0, defaults.InvitesHigh);
         Assert.Equal(TimeSpan.FromSeconds(1), defaults.MinDuration);
+        Assert.Equal(3, defaults.DelaySamples);
+        Assert.Equal(2, defaults.BacklogSamples);
     }
 }

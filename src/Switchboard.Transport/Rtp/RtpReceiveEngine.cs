@@ -3,8 +3,8 @@ namespace Switchboard.Transport.Rtp;
 /// <summary>
 /// The process's RTP receive threads on Linux: a few <see cref="RtpReceiveLoop"/>s (epoll), each serving many sockets,
 /// so a datagram costs one epoll wake share, one recvfrom and the synchronous relay work — no task, no thread-pool
-/// hop, no per-socket pending receive. Thread count: SWITCHBOARD_RTP_THREADS, else 1 on up to 2 cores, else half the
-/// cores (at most 4). Elsewhere (or when epoll is unavailable) <see cref="Shared"/> is null and each socket falls back
+/// hop, no per-socket pending receive. Thread count: SWITCHBOARD_RTP_THREADS, else half the cores, at least 2 (1 on a
+/// single core) and at most 4; 0 turns the engine off. Elsewhere (or when epoll is unavailable) <see cref="Shared"/> is null and each socket falls back
 /// to its own async receive loop.
 /// </summary>
 internal sealed class RtpReceiveEngine
@@ -35,14 +35,15 @@ internal sealed class RtpReceiveEngine
 
     private static RtpReceiveEngine? Create()
     {
-        if (!OperatingSystem.IsLinux())
+        bool configured = int.TryParse(Environment.GetEnvironmentVariable("SWITCHBOARD_RTP_THREADS"), out int t) && t >= 0;
+        if (!OperatingSystem.IsLinux() || (configured && t == 0))
         {
             return null;
         }
 
-        int threads = int.TryParse(Environment.GetEnvironmentVariable("SWITCHBOARD_RTP_THREADS"), out int t) && t > 0
+        int threads = configured
             ? Math.Min(t, 64)
-            : Environment.ProcessorCount <= 2 ? 1 : Math.Min(4, Environment.ProcessorCount / 2);
+            : Math.Clamp(Environment.ProcessorCount / 2, Math.Min(Environment.ProcessorCount, 2), 4);
         var loops = new RtpReceiveLoop[threads];
         for (int i = 0; i < threads; i++)
         {

@@ -15,8 +15,12 @@ internal sealed unsafe class RtpReceiveLoop
 {
     private const int MaxEvents = 256;
 
-    /// <summary>Datagrams taken from one socket per wake before moving on (fairness between sockets).</summary>
-    private const int MaxPerWake = 16;
+    /// <summary>
+    /// Datagrams taken from one socket per wake. One: a leg carries one packet per 20 ms, so a second recvfrom would
+    /// nearly always be a wasted call returning EAGAIN; level-triggered epoll reports a socket that still holds data
+    /// again on the next wait, which also keeps the sockets fair.
+    /// </summary>
+    private const int MaxPerWake = 1;
 
     private readonly int _epoll;
     private readonly object _gate = new();

@@ -8,7 +8,7 @@ namespace Switchboard.MediaLoad;
 /// <summary>
 /// The media side of the load: 20 ms G.711 packets (12-byte header + 160 bytes) on every stream, paced by one sender
 /// thread per side; the payload carries the real send time (Stopwatch ticks), the stream id and a sequence number.
-/// One blocking receiver thread per socket measures, for packets sent inside the measurement window, loss, one-way
+/// Packets go out in sendmmsg batches and come back through recvmmsg (see <see cref="Mmsg"/>). One receiver thread per socket measures, for packets sent inside the measurement window, loss, one-way
 /// transit (send -> back at the generator through the PBX) and RFC 3550 interarrival jitter.
 /// </summary>
 internal sealed class RtpTraffic : IDisposable
@@ -71,13 +71,9 @@ internal sealed class RtpTraffic : IDisposable
     /// <summary>Stops sending, lets the last packets arrive and returns the totals.</summary>
     public TrafficResult Finish()
     {
+        // The senders stop by themselves 200 ms after the window; give the last packets time to come back.
+        Thread.Sleep(700);
         _stop = true;
-        Thread.Sleep(500);
-        foreach (var s in _callerSockets.Concat(_calleeSockets))
-        {
-            s.Dispose();
-        }
-
         foreach (var t in _threads)
         {
             t.Join(2000);
@@ -111,113 +107,142 @@ internal sealed class RtpTraffic : IDisposable
             return;
         }
 
-        var packet = new byte[PacketSize];
-        packet.AsSpan(12).Fill(0xFF);
-        packet[0] = 0x80;
-        var addresses = streams.Select(s => s.Target.Serialize()).ToArray();
+        // One sendmmsg batch per socket, flushed when full and whenever the sender goes to sleep.
+        var batches = sockets.Select(_ => new Mmsg(64)).ToArray();
+        var fds = sockets.Select(s => (int)s.SafeHandle.DangerousGetHandle()).ToArray();
+        var addresses = streams.Select(s =>
+        {
+            var a = s.Target.Serialize();
+            return a.Buffer.Span[..a.Size].ToArray();
+        }).ToArray();
         long slot = _period / streams.Length;
         long stopAt = _windowEnd + Stopwatch.Frequency / 5;
         long round = 0;
         int p = 0;
-        while (!_stop)
+        try
         {
-            long due = t0 + (round * _period) + (p * slot);
-            long now = Stopwatch.GetTimestamp();
-            if (now >= stopAt)
+            while (!_stop)
             {
-                return;
-            }
+                long due = t0 + (round * _period) + (p * slot);
+                long now = Stopwatch.GetTimestamp();
+                if (now >= stopAt)
+                {
+                    return;
+                }
 
-            if (due > now)
-            {
-                // Sleep in 1 ms steps (the send time is stamped into the packet, so a late send is not the PBX's jitter).
-                Thread.Sleep(1);
-                continue;
-            }
+                if (due > now)
+                {
+                    Flush(batches, fds);
 
-            var stream = streams[p];
-            stream.Sequence++;
-            BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(2), stream.Sequence);
-            BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(4), (uint)(round * 160));
-            BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(8), (uint)(stream.Id + 1));
-            BinaryPrimitives.WriteInt32LittleEndian(packet.AsSpan(20), stream.Id);
-            long sendTime = Stopwatch.GetTimestamp();
-            BinaryPrimitives.WriteInt64LittleEndian(packet.AsSpan(12), sendTime);
-            try
-            {
-                sockets[stream.Socket].SendTo(packet, SocketFlags.None, addresses[p]);
+                    // Sleep in 1 ms steps (the send time is stamped into each packet, so a late send is not the PBX's jitter).
+                    Thread.Sleep(1);
+                    continue;
+                }
+
+                var stream = streams[p];
+                var batch = batches[stream.Socket];
+                int i = batch.Count;
+                var packet = batch.Packet(i)[..PacketSize];
+                stream.Sequence++;
+                packet[0] = 0x80;
+                packet[1] = 0;
+                BinaryPrimitives.WriteUInt16BigEndian(packet[2..], stream.Sequence);
+                BinaryPrimitives.WriteUInt32BigEndian(packet[4..], (uint)(round * 160));
+                BinaryPrimitives.WriteUInt32BigEndian(packet[8..], (uint)(stream.Id + 1));
+                packet[24..].Fill(0xFF);
+                BinaryPrimitives.WriteInt32LittleEndian(packet[20..], stream.Id);
+                long sendTime = Stopwatch.GetTimestamp();
+                BinaryPrimitives.WriteInt64LittleEndian(packet[12..], sendTime);
+                batch.SetSend(i, PacketSize, addresses[p]);
+                batch.Count = i + 1;
                 if (sendTime >= _windowStart && sendTime < _windowEnd)
                 {
                     stream.SentInWindow++;
                 }
-            }
-            catch (SocketException)
-            {
-                // Counted as not sent (the sender's own failure is not the PBX's loss).
-            }
 
-            if (++p == streams.Length)
+                if (batch.Count == batch.Capacity)
+                {
+                    batch.Send(fds[stream.Socket]);
+                }
+
+                if (++p == streams.Length)
+                {
+                    p = 0;
+                    round++;
+                }
+            }
+        }
+        finally
+        {
+            Flush(batches, fds);
+            foreach (var b in batches)
             {
-                p = 0;
-                round++;
+                b.Dispose();
+            }
+        }
+    }
+
+    private static void Flush(Mmsg[] batches, int[] fds)
+    {
+        for (int k = 0; k < batches.Length; k++)
+        {
+            if (batches[k].Count > 0)
+            {
+                batches[k].Send(fds[k]);
             }
         }
     }
 
     private void Receive(Socket socket, TransitHistogram histogram)
     {
-        var buffer = new byte[2048];
-        var from = new SocketAddress(AddressFamily.InterNetwork);
+        using var batch = new Mmsg(64);
+        socket.ReceiveTimeout = 200;
+        int fd = (int)socket.SafeHandle.DangerousGetHandle();
         double microsPerTick = 1_000_000.0 / Stopwatch.Frequency;
-        while (true)
+        while (!_stop)
         {
-            int n;
-            try
-            {
-                n = socket.ReceiveFrom(buffer, SocketFlags.None, from);
-            }
-            catch (SocketException) when (!_stop)
-            {
-                continue;
-            }
-            catch (Exception)
-            {
-                return;
-            }
-
+            int n = batch.Receive(fd);
             long arrival = Stopwatch.GetTimestamp();
-            if (n < 24)
+            for (int i = 0; i < n; i++)
             {
-                Interlocked.Increment(ref _strays);
-                continue;
+                Account(batch.Packet(i)[..batch.ReceivedLength(i)], arrival, histogram, microsPerTick);
             }
-
-            long sent = BinaryPrimitives.ReadInt64LittleEndian(buffer.AsSpan(12));
-            int id = BinaryPrimitives.ReadInt32LittleEndian(buffer.AsSpan(20));
-            if ((uint)id >= (uint)_receipts.Length)
-            {
-                Interlocked.Increment(ref _strays);
-                continue;
-            }
-
-            if (sent < _windowStart || sent >= _windowEnd)
-            {
-                continue;
-            }
-
-            var r = _receipts[id];
-            r.ReceivedInWindow++;
-            histogram.Add((arrival - sent) * microsPerTick);
-            if (r.HasPrevious)
-            {
-                double d = Math.Abs((double)(arrival - r.PreviousArrival) - (sent - r.PreviousSend));
-                r.Jitter += (d - r.Jitter) / 16;
-            }
-
-            r.HasPrevious = true;
-            r.PreviousArrival = arrival;
-            r.PreviousSend = sent;
         }
+    }
+
+    private void Account(ReadOnlySpan<byte> packet, long arrival, TransitHistogram histogram, double microsPerTick)
+    {
+        if (packet.Length < 24)
+        {
+            Interlocked.Increment(ref _strays);
+            return;
+        }
+
+        long sent = BinaryPrimitives.ReadInt64LittleEndian(packet[12..]);
+        int id = BinaryPrimitives.ReadInt32LittleEndian(packet[20..]);
+        if ((uint)id >= (uint)_receipts.Length)
+        {
+            Interlocked.Increment(ref _strays);
+            return;
+        }
+
+        if (sent < _windowStart || sent >= _windowEnd)
+        {
+            return;
+        }
+
+        var r = _receipts[id];
+        r.ReceivedInWindow++;
+        histogram.Add((arrival - sent) * microsPerTick);
+        if (r.HasPrevious)
+        {
+            double d = Math.Abs((double)(arrival - r.PreviousArrival) - (sent - r.PreviousSend));
+            r.Jitter += (d - r.Jitter) / 16;
+        }
+
+        r.HasPrevious = true;
+        r.PreviousArrival = arrival;
+        r.PreviousSend = sent;
     }
 
     private static Socket Bound()

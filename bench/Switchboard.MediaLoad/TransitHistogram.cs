@@ -1,10 +1,10 @@
 namespace Switchboard.MediaLoad;
 
-/// <summary>One-way transit times in 10 µs buckets up to 2 s.</summary>
+/// <summary>One-way transit times: 10 µs buckets up to 100 ms, then 1 ms buckets up to 60 s (a backlog shows as such).</summary>
 internal sealed class TransitHistogram
 {
-    private const int BucketMicros = 10;
-    private readonly long[] _buckets = new long[200_000];
+    private const int FineBuckets = 10_000;
+    private readonly long[] _buckets = new long[FineBuckets + 59_900];
 
     public long Count { get; private set; }
 
@@ -14,7 +14,7 @@ internal sealed class TransitHistogram
 
     public void Add(double micros)
     {
-        int b = (int)(micros / BucketMicros);
+        int b = micros < 100_000 ? (int)(micros / 10) : FineBuckets + (int)((micros - 100_000) / 1000);
         _buckets[Math.Clamp(b, 0, _buckets.Length - 1)]++;
         Count++;
         MinMicros = Math.Min(MinMicros, micros);
@@ -47,7 +47,7 @@ internal sealed class TransitHistogram
             seen += _buckets[i];
             if (seen >= rank)
             {
-                return (i + 1) * BucketMicros;
+                return i < FineBuckets ? (i + 1) * 10.0 : 100_000 + ((i - FineBuckets + 1) * 1000.0);
             }
         }
 

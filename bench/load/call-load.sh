@@ -4,7 +4,8 @@
 #   bridged:  digest-authenticated INVITEs Dial()ed to a registered SIPp UAS; the caller sends BYE after 1 s
 # Prints one table: offered rate, completed calls, failures, fail %, CPU ms per call, RSS MB after the step.
 # Usage: bench/load/call-load.sh answered|bridged [rates...]   (default rates 200 500 1000 1500; STEP s each, default 60)
-# Env: STEP (60), PROCS (caller SIPp processes, 2), USERS (caller accounts, 500), PBX_BIN (default: the JIT build).
+# Env: STEP (60), PROCS (caller SIPp processes, 2), USERS (caller accounts, 500), PBX_BIN (default: the JIT build),
+#      AFTER (seconds to watch RSS/heap after the last step; a full GC is forced at the end to show what is alive).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . bench/load/lib.sh
@@ -64,7 +65,7 @@ if [ "$MODE" = bridged ]; then
   UAS=$!; sleep 1
 fi
 
-echo "mode: $MODE   step: ${STEP}s   caller processes: $PROCS   load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "mode: $MODE   step: ${STEP}s   caller processes: $PROCS   load average: $(cut -d' ' -f1-3 /proc/loadavg)   RSS before: $(rss_mb) MB"
 print_header call
 for rate in "${RATES[@]}"; do
   per=$(( rate / PROCS )); total=$(( per * STEP ))
@@ -79,3 +80,5 @@ for rate in "${RATES[@]}"; do
   print_step "$rate" "$c0" "$(cpu_ticks)"
   sleep 3
 done
+# AFTER=s: RSS and heap for s seconds after the last step (finished transactions end 32 s after their last message).
+[ -n "${AFTER:-}" ] && print_after "$AFTER"

@@ -27,8 +27,8 @@ internal sealed class IdleTrimPolicy
 
     public static TimeSpan Interval { get; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Allocation in one sample above which the process counts as busy (about 0.4 MB/s).</summary>
-    public long BusyBytesPerSample { get; init; } = 4 * 1024 * 1024;
+    /// <summary>Allocation in one sample above which the process counts as busy (100 KB/s; an idle PBX allocates far less).</summary>
+    public long BusyBytesPerSample { get; init; } = 1024 * 1024;
 
     /// <summary>Committed heap above the last live figure that is worth a collection.</summary>
     public long SlackBytes { get; init; } = 32 * 1024 * 1024;

@@ -25,7 +25,7 @@ internal sealed partial class IdleMemoryTrimmer : IAsyncDisposable
         _time = time;
         _pending = pending;
         _log = log;
-        _policy = new IdleTrimPolicy(GC.GetTotalAllocatedBytes(), GC.GetGCMemoryInfo().HeapSizeBytes);
+        _policy = new IdleTrimPolicy(GC.GetTotalAllocatedBytes(), Environment.WorkingSet);
     }
 
     /// <summary>Trims done since start.</summary>
@@ -40,7 +40,7 @@ internal sealed partial class IdleMemoryTrimmer : IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
             {
-                if (_policy.Sample(GC.GetTotalAllocatedBytes(), GC.GetGCMemoryInfo().TotalCommittedBytes, _pending()))
+                if (_policy.Sample(GC.GetTotalAllocatedBytes(), Environment.WorkingSet, _pending()))
                 {
                     Trim();
                 }
@@ -58,9 +58,10 @@ internal sealed partial class IdleMemoryTrimmer : IAsyncDisposable
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         TrimNativeHeap();
         long live = GC.GetGCMemoryInfo().HeapSizeBytes;
-        _policy.Trimmed(GC.GetTotalAllocatedBytes(), live, _pending());
+        long after = Environment.WorkingSet;
+        _policy.Trimmed(GC.GetTotalAllocatedBytes(), after, _pending());
         Trims++;
-        LogTrimmed(before / (1024 * 1024), Environment.WorkingSet / (1024 * 1024), live / (1024 * 1024));
+        LogTrimmed(before / (1024 * 1024), after / (1024 * 1024), live / (1024 * 1024));
     }
 
     private void TrimNativeHeap()

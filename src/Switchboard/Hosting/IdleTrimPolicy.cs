@@ -5,7 +5,8 @@ namespace Switchboard.Hosting;
 /// falls quiet after a load step keeps the garbage of the step (hundreds of MB after a call storm) for as long as
 /// it stays quiet. Sampled every <see cref="Interval"/>: a sample that allocated more than
 /// <see cref="BusyBytesPerSample"/> marks the process busy; the first quiet sample after a busy one asks for a
-/// trim when the committed heap is more than <see cref="SlackBytes"/> above what was alive after the last trim.
+/// trim when the resident size (managed heap and the native arenas the sockets and threads grew) is more than
+/// <see cref="SlackBytes"/> above what it was after the last trim (or at start).
 /// What the load left pending (finished SIP transactions stay 32 s for retransmissions) is garbage only later:
 /// when a trim found some, one follow-up trim comes on the first quiet sample after all but a sixteenth of them
 /// are gone (an idle PBX always has a few: qualify OPTIONS, registrations). Never while
@@ -15,14 +16,14 @@ internal sealed class IdleTrimPolicy
 {
     private long _lastAllocated;
     private bool _busySinceTrim;
-    private long _liveAfterTrim;
+    private long _residentAfterTrim;
     private bool _followUp;
     private long _pendingAtTrim;
 
-    public IdleTrimPolicy(long startAllocated, long liveBytes)
+    public IdleTrimPolicy(long startAllocated, long residentBytes)
     {
         _lastAllocated = startAllocated;
-        _liveAfterTrim = liveBytes;
+        _residentAfterTrim = residentBytes;
     }
 
     public static TimeSpan Interval { get; } = TimeSpan.FromSeconds(10);
@@ -30,14 +31,14 @@ internal sealed class IdleTrimPolicy
     /// <summary>Allocation in one sample above which the process counts as busy (100 KB/s; an idle PBX allocates far less).</summary>
     public long BusyBytesPerSample { get; init; } = 1024 * 1024;
 
-    /// <summary>Committed heap above the last live figure that is worth a collection.</summary>
+    /// <summary>Resident size above the last trimmed figure that is worth a collection.</summary>
     public long SlackBytes { get; init; } = 32 * 1024 * 1024;
 
     /// <summary>
-    /// One sample: total bytes allocated so far, the heap's committed bytes and how many pieces of work the load
+    /// One sample: total bytes allocated so far, the resident size and how many pieces of work the load
     /// left pending (live transactions). True = trim now.
     /// </summary>
-    public bool Sample(long totalAllocated, long committedBytes, long pending)
+    public bool Sample(long totalAllocated, long residentBytes, long pending)
     {
         long delta = totalAllocated - _lastAllocated;
         _lastAllocated = totalAllocated;
@@ -54,16 +55,16 @@ internal sealed class IdleTrimPolicy
             return !_followUp;
         }
 
-        return _busySinceTrim && committedBytes > _liveAfterTrim + SlackBytes;
+        return _busySinceTrim && residentBytes > _residentAfterTrim + SlackBytes;
     }
 
-    /// <summary>Records the outcome of a trim: what was alive after it and the pending work it could not free.</summary>
-    public void Trimmed(long totalAllocated, long liveBytes, long pending)
+    /// <summary>Records the outcome of a trim: the resident size after it and the pending work it could not free.</summary>
+    public void Trimmed(long totalAllocated, long residentBytes, long pending)
     {
         _followUp = _busySinceTrim && pending >= 16;
         _pendingAtTrim = pending;
         _busySinceTrim = false;
         _lastAllocated = totalAllocated;
-        _liveAfterTrim = liveBytes;
+        _residentAfterTrim = residentBytes;
     }
 }

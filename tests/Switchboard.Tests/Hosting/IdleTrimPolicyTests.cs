@@ -45,7 +45,7 @@ public sealed class IdleTrimPolicyTests
     {
         var p = new IdleTrimPolicy(0, 10 * Mb);
         Assert.False(p.Sample(100 * Mb, 20 * Mb, 0));
-        Assert.False(p.Sample(100 * Mb, 20 * Mb, 0)); // 20 MB committed is within the slack of 10 MB live + 32 MB
+        Assert.False(p.Sample(100 * Mb, 20 * Mb, 0)); // 20 MB resident is within the slack of 10 MB + 32 MB
     }
 
     [Fact]

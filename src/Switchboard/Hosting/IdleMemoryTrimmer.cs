@@ -19,7 +19,7 @@ internal sealed partial class IdleMemoryTrimmer : IAsyncDisposable
 
     private readonly Func<long> _pending;
 
-    /// <param name="pending">How much work a load leaves alive for a while after it (live SIP transactions).</param>
+    /// <param name="pending">Activity a load leaves alive for a while after it (live SIP transactions and channels).</param>
     public IdleMemoryTrimmer(TimeProvider time, ILogger log, Func<long> pending)
     {
         _time = time;

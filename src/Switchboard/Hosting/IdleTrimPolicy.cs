@@ -7,18 +7,19 @@ namespace Switchboard.Hosting;
 /// <see cref="BusyBytesPerSample"/> marks the process busy; the first quiet sample after a busy one asks for a
 /// trim when the resident size (managed heap and the native arenas the sockets and threads grew) is more than
 /// <see cref="SlackBytes"/> above what it was after the last trim (or at start).
-/// What the load left pending (finished SIP transactions stay 32 s for retransmissions) is garbage only later:
-/// when a trim found some, one follow-up trim comes on the first quiet sample after all but a sixteenth of them
-/// are gone (an idle PBX always has a few: qualify OPTIONS, registrations). Never while
-/// busy (a full blocking collection then would stall calls), at most twice per quiet period.
+/// What a trim found alive (held calls, finished SIP transactions that stay 32 s for retransmissions) is garbage
+/// only later, without any allocation to trigger a collection: once all but a sixteenth of that activity has
+/// ended, the next quiet sample trims again. Never while busy (a full blocking collection would stall calls).
 /// </summary>
 internal sealed class IdleTrimPolicy
 {
     private long _lastAllocated;
     private bool _busySinceTrim;
     private long _residentAfterTrim;
-    private bool _followUp;
-    private long _pendingAtTrim;
+    private long _activityAtTrim;
+
+    /// <summary>Activity below which its end is not worth a trim of its own (an idle PBX has some: qualify, registrations).</summary>
+    private const long ActivityFloor = 256;
 
     public IdleTrimPolicy(long startAllocated, long residentBytes)
     {
@@ -35,34 +36,32 @@ internal sealed class IdleTrimPolicy
     public long SlackBytes { get; init; } = 32 * 1024 * 1024;
 
     /// <summary>
-    /// One sample: total bytes allocated so far, the resident size and how many pieces of work the load
-    /// left pending (live transactions). True = trim now.
+    /// One sample: total bytes allocated so far, the resident size and the activity (live transactions and
+    /// channels, what a load leaves alive for a while after it). True = trim now.
     /// </summary>
-    public bool Sample(long totalAllocated, long residentBytes, long pending)
+    public bool Sample(long totalAllocated, long residentBytes, long activity)
     {
         long delta = totalAllocated - _lastAllocated;
         _lastAllocated = totalAllocated;
         if (delta > BusyBytesPerSample)
         {
             _busySinceTrim = true;
-            _followUp = false;
             return false;
         }
 
-        if (_followUp)
+        if (_busySinceTrim && residentBytes > _residentAfterTrim + SlackBytes)
         {
-            _followUp = pending > _pendingAtTrim / 16;
-            return !_followUp;
+            return true;
         }
 
-        return _busySinceTrim && residentBytes > _residentAfterTrim + SlackBytes;
+        // What was alive at the last trim (held calls, finished transactions waiting out Timer J/K/L/M) has ended.
+        return _activityAtTrim >= ActivityFloor && activity <= _activityAtTrim / 16;
     }
 
-    /// <summary>Records the outcome of a trim: the resident size after it and the pending work it could not free.</summary>
-    public void Trimmed(long totalAllocated, long residentBytes, long pending)
+    /// <summary>Records the outcome of a trim: the resident size after it and the activity still alive.</summary>
+    public void Trimmed(long totalAllocated, long residentBytes, long activity)
     {
-        _followUp = _busySinceTrim && pending >= 16;
-        _pendingAtTrim = pending;
+        _activityAtTrim = activity;
         _busySinceTrim = false;
         _lastAllocated = totalAllocated;
         _residentAfterTrim = residentBytes;

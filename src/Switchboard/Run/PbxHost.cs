@@ -183,7 +183,7 @@ internal sealed partial class PbxHost : IAsyncDisposable
     }
 
     private long PendingTransactions()
-        => _pjsip?.Stack.Transactions.Counters is { } c ? c.ActiveServerTransactions + c.ActiveClientTransactions : 0;
+        => (_pjsip?.Stack.Transactions.Counters is { } c ? c.ActiveServerTransactions + c.ActiveClientTransactions : 0) + (_calls?.Channels.Count ?? 0);
 
     /// <summary>core reload: a new snapshot replaces the running one only when it loads without errors.</summary>
     private void StartTlsIfConfigured(PjsipConfig pjsip)

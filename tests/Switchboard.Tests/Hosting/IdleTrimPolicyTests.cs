@@ -41,6 +41,19 @@ public sealed class IdleTrimPolicyTests
     }
 
     [Fact]
+    public void Calls_held_through_a_trim_trigger_another_when_they_hang_up_without_new_allocation()
+    {
+        var p = new IdleTrimPolicy(0, 60 * Mb);
+        Assert.False(p.Sample(50 * Mb, 170 * Mb, 2000)); // 1,000 bridged calls set up
+        Assert.True(p.Sample(50 * Mb, 170 * Mb, 2000)); // held, quiet
+        p.Trimmed(50 * Mb, 115 * Mb, 2000);
+        Assert.False(p.Sample(50 * Mb + 500_000, 116 * Mb, 1000)); // hang-ups allocate little: not busy
+        Assert.True(p.Sample(50 * Mb + 600_000, 116 * Mb, 40)); // the calls and their transactions are gone
+        p.Trimmed(50 * Mb + 600_000, 65 * Mb, 40);
+        Assert.False(p.Sample(50 * Mb + 700_000, 65 * Mb, 0));
+    }
+
+    [Fact]
     public void Small_heap_after_load_is_left_alone()
     {
         var p = new IdleTrimPolicy(0, 10 * Mb);

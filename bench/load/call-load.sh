@@ -14,7 +14,9 @@
 # Env: STEP (60), PROCS (caller SIPp processes: 2, overload 4), USERS (caller accounts, 500), IDLE (30),
 #      PBX_BIN (default: the JIT build), SYSLOG_LEVEL (3), KEEP (keep the work dir),
 #      OVL_DELAY_HIGH / OVL_DELAY_LOW (ms), OVL_INVITES_HIGH, OVL_RETRY_AFTER (s), OVL_TRIGGER (global|none):
-#      written to pjsip.conf [global] as overload_delay_high ... taskprocessor_overload_trigger when set.
+#      written to pjsip.conf [global] as overload_delay_high ... taskprocessor_overload_trigger when set;
+#      AFTER (seconds to watch RSS/heap after the idle row; a full GC is forced at the end to show what is alive),
+#      HEAPDUMP (file: a heap dump of the PBX at the end of AFTER).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -132,3 +134,5 @@ row "idle ${IDLE}s" "-" "-" "-" "-" "-" "-" "-" "$(rss_mb)"
 if grep -q "pjsip.overload" "$WORK/pbx.log"; then
   echo "overload control: $(grep -c 'refusing new requests' "$WORK/pbx.log") episode(s); $(grep 'pjsip.overload' "$WORK/pbx.log" | tail -1 | sed 's/^.*pjsip.overload: //')"
 fi
+# AFTER=s: RSS and heap for s seconds more (finished transactions end 32 s after their last message).
+[ -n "${AFTER:-}" ] && print_after "$AFTER"

@@ -16,3 +16,23 @@ print_step() {
   pct=$(python3 -c "print(f'{100*$bad/max(1,$ok+$bad):.3f}')")
   printf "%-10s %-10s %-10s %-10s %-14s %-8s\n" "$rate" "$ok" "$bad" "$pct" "$cpu_ms" "$(rss_mb)"
 }
+# pbx_cli CMD...: runs one CLI command on the PBX under test (needs PBX_CMD and WORK/data from the caller).
+pbx_cli() { "${PBX_CMD[@]}" -rx "$*" --data-dir "$WORK/data" 2>/dev/null; }
+# heap_mb [gc]: the managed heap in MB after a full compacting collection (with gc) or as it is.
+heap_mb() { pbx_cli core show memory "${1:-}" | awk -F: '/^gc_heap_kb/{printf "%.1f", $2/1024}'; }
+# print_after SECONDS: RSS and live heap at intervals after the load (the "back to baseline" figure).
+print_after() {
+  local total=$1 t=0 step=${2:-10}
+  printf "%-14s %-10s %-14s %-14s %-10s\n" "after load s" "RSS MB" "heap MB" "live heap MB" "server tx"
+  while (( t <= total )); do
+    local heap rss tx live
+    heap=$(heap_mb); rss=$(rss_mb); tx=$(pbx_cli core show memory | awk -F: '/^server_transactions/{print $2+0}')
+    live=$( (( t == total )) && heap_mb gc || echo -)
+    printf "%-14s %-10s %-14s %-14s %-10s\n" "$t" "$rss" "$heap" "$live" "$tx"
+    (( t == total )) && printf "%-14s %-10s %-14s\n" "after full GC" "$(rss_mb)" "$(heap_mb)"
+    # HEAPDUMP=file: a heap dump of the PBX at the end (read it with dotnet-dump/ClrMD to see what is alive).
+    (( t == total )) && [ -n "${HEAPDUMP:-}" ] && "$(dirname "$(readlink -f "$(command -v dotnet)")")"/shared/Microsoft.NETCore.App/*/createdump -h -f "$HEAPDUMP" "$PBX" >/dev/null
+    (( t == total )) && break
+    sleep "$step"; t=$(( t + step )); (( t > total )) && t=$total
+  done
+}

@@ -9,7 +9,8 @@
 # written every second), CPU ms per message, RSS. websms adds accepted/s (the generator's achieved rate of 200s;
 # webhook-load.py is one Python process and may be the limit) and p50/p99/max latency of the HTTP answer.
 # Usage: bench/load/message-load.sh relay|websms [rates...]   (default 500 1000 2000 3000; STEP s each, default 30)
-# Env: STEP (30), PROCS (SIPp sender processes, 2), CONNS (HTTP connections, 32), PBX_BIN (default: the JIT build).
+# Env: STEP (30), PROCS (SIPp sender processes, 2), CONNS (HTTP connections, 32), PBX_BIN (default: the JIT build),
+#      AFTER (seconds to watch RSS/heap after the last step; a full GC is forced at the end to show what is alive).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . bench/load/lib.sh
@@ -83,7 +84,7 @@ sipp 127.0.0.1:$PORT -sf tests/Switchboard.Interop.Tests/Scenarios/register-cont
 sleep 2
 delivered() { tail -1 "$WORK/uas.csv" | awk -F';' '{print $16}'; }
 
-echo "mode: $MODE   step: ${STEP}s   $(nproc) cores   load average: $(cut -d' ' -f1-3 /proc/loadavg)   $(date -u '+%F %H:%M UTC')"
+echo "mode: $MODE   step: ${STEP}s   $(nproc) cores   load average: $(cut -d' ' -f1-3 /proc/loadavg)   $(date -u '+%F %H:%M UTC')   RSS before: $(rss_mb) MB"
 if [ "$MODE" = websms ]; then
   printf "%-8s %-9s %-11s %-8s %-8s %-10s %-12s %-9s %-9s %-9s %-10s %-7s\n" rate/s accepted accepted/s refused errors delivered delivered/s p50_ms p99_ms max_ms "cpu ms/msg" "RSS MB"
 else
@@ -122,3 +123,5 @@ for rate in "${RATES[@]}"; do
   fi
   sleep 2
 done
+# AFTER=s: RSS and heap for s seconds after the last step (finished transactions end 32 s after their last message).
+[ -n "${AFTER:-}" ] && print_after "$AFTER"

@@ -86,19 +86,23 @@ internal sealed class MessageProcessor(DialplanEngine dialplan, MessageStore? st
         }
         finally
         {
+            // Finished entries are deleted in the next accepted message's commit; when none is running, at once.
             if (id > 0)
+            {
+                store?.FinishInbox(id);
+            }
+
+            if (Interlocked.Decrement(ref _running) == 0)
             {
                 try
                 {
-                    store?.RemoveFromInbox(id);
+                    store?.FlushFinished();
                 }
                 catch (Microsoft.Data.Sqlite.SqliteException ex)
                 {
                     MessagingLog.StoreFailed(log, ex.Message);
                 }
             }
-
-            Interlocked.Decrement(ref _running);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Switchboard.Core.Storage;
@@ -6,11 +7,22 @@ namespace Switchboard.Core.Messaging;
 
 /// <summary>
 /// Messages on disk (SQLite, the AstDB file): the store-and-forward queue (<c>message_queue</c>) and the journal of
-/// accepted incoming messages (<c>message_inbox</c>). Every write is committed before it returns.
+/// accepted incoming messages (<c>message_inbox</c>). Every write is committed before it returns, except the
+/// removal of finished journal entries (<see cref="FinishInbox"/>), which rides on the next insert's transaction
+/// or on <see cref="FlushFinished"/>: a crash in between replays a message whose dialplan already ran (at least
+/// once, never lost), and the relay pays one commit per message instead of two.
 /// </summary>
 public sealed class MessageStore
 {
+    private const string InsertInboxSql = """
+        INSERT INTO message_inbox(source, context, exten, endpoint, to_v, from_v, body, content_type, headers, variables, received_ms)
+        VALUES($src, $ctx, $exten, $ep, $to, $from, $body, $ct, $headers, $vars, $received) RETURNING id;
+        """;
+
     private readonly SqliteDatabase _db;
+    private readonly ConcurrentQueue<long> _finished = new();
+    private SqliteCommand? _insertInbox;
+    private SqliteCommand? _deleteInbox;
 
     public MessageStore(SqliteDatabase db)
     {
@@ -88,29 +100,86 @@ public sealed class MessageStore
     }
 
     public long AddToInbox(string source, string context, string exten, string? endpoint, TextMessage message, IReadOnlyList<KeyValuePair<string, string>> variables, DateTimeOffset received)
-        => _db.With(c =>
+    {
+        string headers = ToJson(message.Headers), vars = ToJson(variables);
+        return _db.With(c =>
         {
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = """
-                INSERT INTO message_inbox(source, context, exten, endpoint, to_v, from_v, body, content_type, headers, variables, received_ms)
-                VALUES($src, $ctx, $exten, $ep, $to, $from, $body, $ct, $headers, $vars, $received); SELECT last_insert_rowid();
-                """;
-            cmd.Parameters.AddWithValue("$src", source);
-            cmd.Parameters.AddWithValue("$ctx", context);
-            cmd.Parameters.AddWithValue("$exten", exten);
-            cmd.Parameters.AddWithValue("$ep", (object?)endpoint ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$to", message.To);
-            cmd.Parameters.AddWithValue("$from", message.From);
-            cmd.Parameters.AddWithValue("$body", message.Body);
-            cmd.Parameters.AddWithValue("$ct", message.ContentType);
-            cmd.Parameters.AddWithValue("$headers", ToJson(message.Headers));
-            cmd.Parameters.AddWithValue("$vars", ToJson(variables));
-            cmd.Parameters.AddWithValue("$received", received.ToUnixTimeMilliseconds());
-            return (long)cmd.ExecuteScalar()!;
+            // One prepared statement, reused under the database lock; finished entries go in the same commit.
+            using var tx = c.BeginTransaction();
+            DeleteFinishedLocked(c, tx);
+            var cmd = _insertInbox ??= Prepare(c, InsertInboxSql, "$src", "$ctx", "$exten", "$ep", "$to", "$from", "$body", "$ct", "$headers", "$vars", "$received");
+            cmd.Transaction = tx;
+            var p = cmd.Parameters;
+            p[0].Value = source;
+            p[1].Value = context;
+            p[2].Value = exten;
+            p[3].Value = (object?)endpoint ?? DBNull.Value;
+            p[4].Value = message.To;
+            p[5].Value = message.From;
+            p[6].Value = message.Body;
+            p[7].Value = message.ContentType;
+            p[8].Value = headers;
+            p[9].Value = vars;
+            p[10].Value = received.ToUnixTimeMilliseconds();
+            long id = (long)cmd.ExecuteScalar()!;
+            tx.Commit();
+            return id;
         });
+    }
+
+    /// <summary>Marks a journal entry finished; it is deleted with the next insert or <see cref="FlushFinished"/>.</summary>
+    public void FinishInbox(long id) => _finished.Enqueue(id);
+
+    /// <summary>Deletes the journal entries marked finished (one commit).</summary>
+    public void FlushFinished()
+    {
+        if (_finished.IsEmpty)
+        {
+            return;
+        }
+
+        _db.With(c =>
+        {
+            using var tx = c.BeginTransaction();
+            DeleteFinishedLocked(c, tx);
+            tx.Commit();
+            return 0;
+        });
+    }
+
+    private void DeleteFinishedLocked(SqliteConnection c, SqliteTransaction tx)
+    {
+        if (_finished.IsEmpty)
+        {
+            return;
+        }
+
+        var cmd = _deleteInbox ??= Prepare(c, "DELETE FROM message_inbox WHERE id = $id;", "$id");
+        cmd.Transaction = tx;
+        while (_finished.TryDequeue(out long id))
+        {
+            cmd.Parameters[0].Value = id;
+            cmd.ExecuteNonQuery();
+        }
+    }
+
+    private static SqliteCommand Prepare(SqliteConnection c, string sql, params string[] names)
+    {
+        var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var name in names)
+        {
+            cmd.Parameters.Add(new SqliteParameter(name, DBNull.Value));
+        }
+
+        cmd.Prepare();
+        return cmd;
+    }
 
     public IReadOnlyList<InboxEntry> Inbox()
-        => _db.With(c =>
+    {
+        FlushFinished();
+        return _db.With(c =>
         {
             using var cmd = c.CreateCommand();
             cmd.CommandText = "SELECT id, source, context, exten, endpoint, to_v, from_v, body, content_type, headers, variables, received_ms FROM message_inbox ORDER BY id;";
@@ -124,6 +193,7 @@ public sealed class MessageStore
 
             return (IReadOnlyList<InboxEntry>)list;
         });
+    }
 
     public void RemoveFromInbox(long id) => _db.Execute("DELETE FROM message_inbox WHERE id = $id;", ("$id", id));
 

@@ -5,13 +5,14 @@ namespace Switchboard.Core.Messaging;
 /// <summary>Log lines of messaging.</summary>
 internal static partial class MessagingLog
 {
-    [LoggerMessage(Level = LogLevel.Information, Message = "MESSAGE from endpoint '{Endpoint}' to '{Exten}' accepted (inbox {Id}), running {Context}")]
+    // Debug, not Information: one line per message is a cost the relay pays thousands of times a second.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "MESSAGE from endpoint '{Endpoint}' to '{Exten}' accepted (inbox {Id}), running {Context}")]
     public static partial void Accepted(ILogger log, string endpoint, string exten, long id, string context);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "MessageSend to '{To}': {Status}")]
     public static partial void InvalidDestination(ILogger log, string to, string status);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Message sent to {Uri}: {Code}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Message sent to {Uri}: {Code}")]
     public static partial void Sent(ILogger log, string uri, int code);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message to {Uri} failed: {Code}")]

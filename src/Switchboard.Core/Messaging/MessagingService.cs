@@ -96,5 +96,14 @@ public sealed class MessagingService : IAsyncDisposable
         {
             await _forward.DisposeAsync().ConfigureAwait(false);
         }
+
+        try
+        {
+            Store?.FlushFinished();
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or ObjectDisposedException or InvalidOperationException)
+        {
+            // the database is already closed: the entries are replayed at the next start (at least once)
+        }
     }
 }

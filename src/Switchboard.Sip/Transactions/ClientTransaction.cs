@@ -15,9 +15,11 @@ public abstract class ClientTransaction
 
     private readonly TransactionLayer _layer;
     private RetainedBytes _bytes;
+    private RetainedBytes _keyStorage;
     private SipMessage? _request;
     private volatile TransactionState _state;
     private bool _finished;
+    private IClientTransactionUser _user;
 
     private protected ClientTransaction(TransactionLayer layer, SipMessage request, RetainedBytes bytes, in SipPeer peer, IClientTransactionUser user, TransactionState initial)
     {
@@ -25,14 +27,21 @@ public abstract class ClientTransaction
         _request = request;
         _bytes = bytes;
         Peer = peer;
-        User = user;
+        _user = user;
         _state = initial;
         Method = request.Method;
         request.TryGetTopVia(out SipVia via);
         request.TryGetCSeq(out SipCSeq cseq);
-        Branch = via.Branch;
         CSeq = cseq.Number;
-        Key = new ClientTransactionKey(via.Branch, request.Method, request.MethodBytes);
+
+        // The key gets its own small copy so the request can be released once the final response is in.
+        ReadOnlySpan<byte> branch = via.Branch.Span;
+        ReadOnlySpan<byte> methodBytes = request.Method == SipMethod.Unknown ? request.MethodBytes.Span : default;
+        Memory<byte> storage = _keyStorage.Reserve(branch.Length + methodBytes.Length);
+        branch.CopyTo(storage.Span);
+        methodBytes.CopyTo(storage.Span[branch.Length..]);
+        Branch = storage[..branch.Length];
+        Key = new ClientTransactionKey(Branch, request.Method, storage[branch.Length..]);
     }
 
     /// <summary>The request method (Unknown for extension methods).</summary>
@@ -54,21 +63,37 @@ public abstract class ClientTransaction
     public SipPeer Peer { get; }
 
     /// <summary>
-    /// The request as sent (the transaction's own copy, parsed). Valid until the transaction is terminated,
-    /// which is never before the user's callback for the final response or failure has returned.
+    /// The request as sent (the transaction's own copy, parsed). Valid until the user's callback for the final
+    /// response or failure has returned: a transaction that only waits for retransmissions (Accepted, Completed)
+    /// keeps nothing of the request.
     /// </summary>
     public SipMessage Request => _request ?? throw new InvalidOperationException("The transaction has ended.");
 
     /// <summary>The status code of the last response received (0 = none yet).</summary>
     public int LastStatusCode { get; private protected set; }
 
-    /// <summary>The user receiving responses and failures.</summary>
-    public IClientTransactionUser User { get; }
+    /// <summary>
+    /// The user receiving responses and failures. Once a final response has been delivered, a Completed
+    /// transaction (non-2xx to INVITE, any final to non-INVITE) reports nothing more and lets go of its user; an
+    /// Accepted INVITE keeps it for the 2xx retransmissions until <see cref="ReleaseUser"/>.
+    /// </summary>
+    public IClientTransactionUser User => Volatile.Read(ref _user);
 
     /// <summary>Free slot for the TU (e.g. its call leg).</summary>
     public object? UserState { get; set; }
 
     internal ClientTransactionKey Key { get; }
+
+    /// <summary>
+    /// The TU no longer needs this transaction's reports (e.g. its call has ended): later responses and failures
+    /// are dropped and <see cref="UserState"/> is cleared, so the transaction, which stays to absorb
+    /// retransmissions until its timer ends (Timer M is 32 s), keeps no reference to the TU's objects.
+    /// </summary>
+    public void ReleaseUser()
+    {
+        Volatile.Write(ref _user, IgnoringClientUser.Instance);
+        UserState = null;
+    }
 
     private protected TransactionLayer Layer => _layer;
 
@@ -123,6 +148,10 @@ public abstract class ClientTransaction
         if ((step & ResponseStep.Deliver) != 0)
         {
             User.OnResponse(this, response);
+            if (response.StatusCode >= 200)
+            {
+                ReleaseAfterFinalResponse();
+            }
         }
 
         if ((step & ResponseStep.SendCancel) != 0)
@@ -202,6 +231,7 @@ public abstract class ClientTransaction
             _request?.Dispose();
             _request = null;
             _bytes.Release();
+            _keyStorage.Release();
         }
     }
 
@@ -211,4 +241,31 @@ public abstract class ClientTransaction
     }
 
     private void ReportSendFailure() => Fail(TransactionFailure.TransportError);
+
+    /// <summary>
+    /// After the final response's callback: the request is never sent again (Accepted and Completed only absorb
+    /// retransmissions, the ACK of a non-2xx is kept on its own), so its copies go back to the pool; a Completed
+    /// transaction also lets go of its user. What stays for Timer D/K/M is the key, the timers and the ACK.
+    /// </summary>
+    private void ReleaseAfterFinalResponse()
+    {
+        bool completed;
+        lock (Gate)
+        {
+            if (_state is not (TransactionState.Accepted or TransactionState.Completed))
+            {
+                return;
+            }
+
+            completed = _state == TransactionState.Completed;
+            _request?.Dispose();
+            _request = null;
+            _bytes.Release();
+        }
+
+        if (completed)
+        {
+            ReleaseUser();
+        }
+    }
 }

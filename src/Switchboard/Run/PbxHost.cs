@@ -141,6 +141,7 @@ internal sealed partial class PbxHost : IAsyncDisposable
         await StartWebSmsAsync(ct).ConfigureAwait(false);
         // --- end messaging ---
         CoreCliCommands.Register(_cli, _host.Time, started, () => _lastReload, Reload, astdb);
+        MemoryCliCommand.Register(_cli, _pjsip, _calls);
         _manager = new ManagerService(_config.Document("manager.conf"), _bus, _cli, astdb, _pjsip, _host.Time, _loggers, filter);
         _manager.RegisterCli(_cli);
         _manager.Messages = new AmiMessageSender(_messaging);
@@ -157,6 +158,9 @@ internal sealed partial class PbxHost : IAsyncDisposable
 
         _control = new ControlSocketServer(ControlProtocol.SocketPath(_options.DataDir), _cli, _loggers.CreateLogger("control"));
         _control.Start();
+        var trimmer = new IdleMemoryTrimmer(_host.Time, _loggers.CreateLogger("memory"), PendingTransactions);
+        trimmer.Start();
+        _host.Shutdown.Register(ShutdownPhase.StopAccepting, "memory trimmer", async _ => await trimmer.DisposeAsync().ConfigureAwait(false));
         _host.Shutdown.Register(ShutdownPhase.StopAccepting, "control socket", async _ => await StopControlAsync().ConfigureAwait(false));
         _host.Shutdown.Register(ShutdownPhase.SaveState, "pjsip", async _ =>
         {
@@ -177,6 +181,9 @@ internal sealed partial class PbxHost : IAsyncDisposable
         LogReady(CoreCliCommands.Version, (_host.Time.GetUtcNow() - started).TotalMilliseconds);
         return await _host.RunUntilShutdownAsync(ct).ConfigureAwait(false);
     }
+
+    private long PendingTransactions()
+        => (_pjsip?.Stack.Transactions.Counters is { } c ? c.ActiveServerTransactions + c.ActiveClientTransactions : 0) + (_calls?.Channels.Count ?? 0);
 
     /// <summary>core reload: a new snapshot replaces the running one only when it loads without errors.</summary>
     private void StartTlsIfConfigured(PjsipConfig pjsip)

@@ -69,6 +69,38 @@ public sealed class MessageStoreTests : IDisposable
     }
 
     [Fact]
+    public void Finished_inbox_entries_go_with_the_next_insert_or_a_flush_and_never_replay_after_that()
+    {
+        var message = new TextMessage { To = "sip:rcpt@x", From = "<sip:snd@x>", Body = "b" };
+        long first, second, third;
+        using (var db = Open())
+        {
+            var store = new MessageStore(db);
+            first = store.AddToInbox("sip", "c", "rcpt", "snd", message, [], DateTimeOffset.UnixEpoch);
+            second = store.AddToInbox("sip", "c", "rcpt", "snd", message, [], DateTimeOffset.UnixEpoch);
+            store.FinishInbox(first);
+            third = store.AddToInbox("sip", "c", "rcpt", "snd", message, [], DateTimeOffset.UnixEpoch); // deletes `first` in its commit
+            store.FinishInbox(second);
+        }
+
+        using (var db = Open())
+        {
+            // `second` was only marked: a crash here replays it (at least once); `first` is gone for good.
+            var store = new MessageStore(db);
+            Assert.Equal([second, third], store.Inbox().Select(e => e.Id));
+            store.FinishInbox(second);
+            store.FinishInbox(third);
+            Assert.Empty(store.Inbox()); // Inbox() flushes what is marked first
+            store.FlushFinished();
+        }
+
+        using (var db = Open())
+        {
+            Assert.Empty(new MessageStore(db).Inbox());
+        }
+    }
+
+    [Fact]
     public void Cli_lists_queued_messages_with_a_count()
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1_800_000_000));

@@ -370,7 +370,7 @@ internal abstract partial class PjsipChannel : Channel, ICallLeg, IClientTransac
             return;
         }
 
-        _released = true;
+        Volatile.Write(ref _released, true);
         if (Dialog is { } d)
         {
             d.Terminate();
@@ -384,6 +384,9 @@ internal abstract partial class PjsipChannel : Channel, ICallLeg, IClientTransac
         OnReleased();
         CallLog.ChannelEnded(Env.Log, Name, cause);
     }
+
+    /// <summary>True once <see cref="Release"/> has run (any thread may read it).</summary>
+    protected bool IsReleased => Volatile.Read(ref _released);
 
     /// <summary>Called once when the channel is released.</summary>
     protected virtual void OnReleased()

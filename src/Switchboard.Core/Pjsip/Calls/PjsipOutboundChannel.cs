@@ -213,6 +213,18 @@ internal sealed partial class PjsipOutboundChannel : PjsipChannel
     {
     }
 
+    /// <summary>
+    /// The INVITE transaction outlives the call (Timer M keeps an answered one 32 s for 2xx retransmissions): once
+    /// it has its final response it must not keep this channel, and with it the bridge, media and the other leg.
+    /// </summary>
+    protected override void OnReleased()
+    {
+        if (_invite is { State: not (TransactionState.Calling or TransactionState.Proceeding) } invite)
+        {
+            invite.ReleaseUser();
+        }
+    }
+
     public override void OnResponse(ClientTransaction transaction, SipMessage response)
     {
         if (!ReferenceEquals(transaction, _invite))
@@ -230,6 +242,10 @@ internal sealed partial class PjsipOutboundChannel : PjsipChannel
                 channel.HandleInviteResponse(message);
             }
         }, (this, detached));
+        if (response.StatusCode >= 200 && IsReleased)
+        {
+            transaction.ReleaseUser(); // a final response after the hang-up (CANCEL crossed a 2xx): handled once above
+        }
     }
 
     public override void OnFailure(ClientTransaction transaction, TransactionFailure failure)

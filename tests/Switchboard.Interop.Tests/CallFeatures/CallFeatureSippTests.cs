@@ -202,6 +202,20 @@ public sealed class CallFeatureSippTests(CallFeatureFixture fixture) : IClassFix
     }
 
     [SkippableFact]
+    public async Task Message_send_to_a_trunk_answers_its_401_with_outbound_auth_credentials()
+    {
+        Skip.IfNot(Sipp.Available, "sipp (sip-tester) is not installed");
+        var itsp = Sipp.RunAsync("trunk-message-challenge.xml", Pbx.SipPort, ["-m", "1"], TimeSpan.FromSeconds(60), localPort: fixture.TrunkPort);
+        await Task.Delay(300);
+        await using var ami = await AmiTestClient.ConnectAsync(fixture.AmiPort, "admin", "s3cret");
+        await ami.SendAsync("MessageSend", ("ActionID", "m1"), ("To", "pjsip:5550100@itsp"), ("From", "+12025550111"), ("Body", "hello trunk"));
+        var result = await itsp;
+        Assert.True(result.ExitCode == 0, "itsp: " + result + "\n" + Pbx.Output);
+        var response = await ami.WaitForAsync(m => m.GetValueOrDefault("ActionID") == "m1" && m.ContainsKey("Response"), TimeSpan.FromSeconds(20));
+        Assert.True(response["Response"] == "Success", ami.Dump() + "\n" + Pbx.Output);
+    }
+
+    [SkippableFact]
     public async Task Blf_subscriber_gets_notify_terminated_early_confirmed_terminated_as_a_call_rings_and_ends()
     {
         Skip.IfNot(Sipp.Available, "sipp (sip-tester) is not installed");

@@ -5,7 +5,7 @@ namespace Switchboard.Interop.Tests.CallFeatures;
 /// <summary>A PBX for CDR, originate, call file and AMI tests: one endpoint per test so contacts never cross.</summary>
 public static class CallFeatureConfigs
 {
-    public static readonly string[] Users = ["alice", "dave", "olive", "oscar", "spooly", "amy", "ben", "nobody", "blf", "watcher"];
+    public static readonly string[] Users = ["alice", "dave", "olive", "oscar", "spooly", "amy", "ben", "nobody", "blf", "watcher", "forka", "forkb", "fcaller"];
 
     public const string Extensions = """
         [general]
@@ -19,6 +19,8 @@ public static class CallFeatureConfigs
          same => n,Hangup()
         exten => 1001,hint,PJSIP/blf
         exten => 500,1,Dial(PJSIP/blf,20)
+         same => n,Hangup()
+        exten => 302,1,Dial(PJSIP/forka&PJSIP/forkb,20)
          same => n,Hangup()
         exten => 400,1,Dial(PJSIP/5550100@itsp,20)
          same => n,Hangup()

@@ -37,6 +37,31 @@ public sealed class CallFeatureSippTests(CallFeatureFixture fixture) : IClassFix
     }
 
     [SkippableFact]
+    public async Task Forked_dial_writes_one_cdr_row_per_a_b_pair_answered_and_no_answer()
+    {
+        Skip.IfNot(Sipp.Available, "sipp (sip-tester) is not installed");
+        int winnerPort = await RegisterAsync("forka");
+        int loserPort = await RegisterAsync("forkb");
+        var winner = Sipp.RunAsync("callee-ring-answer.xml", Pbx.SipPort, ["-m", "1", "-rtp_echo"], TimeSpan.FromSeconds(60), localPort: winnerPort);
+        var loser = Sipp.RunAsync("callee-ring.xml", Pbx.SipPort, ["-m", "1"], TimeSpan.FromSeconds(60), localPort: loserPort);
+        var caller = await Sipp.RunAsync("call-uac.xml", Pbx.SipPort, ["-inf", UsersFile("fcaller"), "-s", "302", "-m", "1"], TimeSpan.FromSeconds(60));
+        Assert.True(caller.ExitCode == 0, "caller: " + caller + "\n" + Pbx.Output);
+        Assert.True((await winner).ExitCode == 0, "winner\n" + Pbx.Output);
+        Assert.True((await loser).ExitCode == 0, "loser\n" + Pbx.Output);
+        var answered = ParseCsv(await WaitForCdrAsync("\"PJSIP/forka-"));
+        var cancelled = ParseCsv(await WaitForCdrAsync("\"PJSIP/forkb-"));
+        Assert.StartsWith("PJSIP/fcaller-", answered[5], StringComparison.Ordinal);
+        Assert.Equal(answered[5], cancelled[5]);           // same party A channel
+        Assert.Equal(answered[16], cancelled[16]);         // party A's uniqueid on both rows
+        Assert.Equal("302", cancelled[2]);
+        Assert.Equal("ANSWERED", answered[14]);
+        Assert.Equal("NO ANSWER", cancelled[14]);
+        Assert.Equal(string.Empty, cancelled[10]);         // no answer time
+        Assert.Equal("0", cancelled[13]);                  // billsec
+        Assert.Equal(2, File.ReadAllLines(fixture.CdrFile).Count(l => l.Contains("\"PJSIP/fcaller-", StringComparison.Ordinal)));
+    }
+
+    [SkippableFact]
     public async Task Cli_originate_application_rings_the_device_and_runs_the_application()
     {
         Skip.IfNot(Sipp.Available, "sipp (sip-tester) is not installed");

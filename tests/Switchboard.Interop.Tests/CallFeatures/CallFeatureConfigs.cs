@@ -18,6 +18,11 @@ public static class CallFeatureConfigs
         exten => 301,1,Dial(PJSIP/ben,20)
          same => n,Hangup()
         exten => 1001,hint,PJSIP/blf
+
+        [blfctx]
+        exten => 1002,hint,PJSIP/blf
+
+        [default](+)
         exten => 500,1,Dial(PJSIP/blf,20)
          same => n,Hangup()
         exten => 302,1,Dial(PJSIP/forka&PJSIP/forkb,20)
@@ -68,6 +73,8 @@ public static class CallFeatureConfigs
             text.AppendLine(CultureInfo.InvariantCulture, $"[{u}](user)\ninbound_auth/username = {u}\ninbound_auth/password = pw-{u}\n");
         }
 
+        // subscribe_context: SUBSCRIBEs from swatch look for hints in blfctx, calls still run in default.
+        text.AppendLine("[swatch](user)\ninbound_auth/username = swatch\ninbound_auth/password = pw-swatch\nendpoint/subscribe_context = blfctx\n");
         return text.ToString();
     }
 

@@ -260,6 +260,20 @@ public sealed class CallFeatureSippTests(CallFeatureFixture fixture) : IClassFix
         await Pbx.WaitForCliAsync("core show hints", o => o.Contains("Watchers  0", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
     }
 
+    [SkippableFact]
+    public async Task Subscribe_looks_up_the_hint_in_the_endpoints_subscribe_context_then_falls_back_to_context()
+    {
+        Skip.IfNot(Sipp.Available, "sipp (sip-tester) is not installed");
+        // swatch has subscribe_context = blfctx: 1002 (only in blfctx) is found ...
+        var ok = await Sipp.RunAsync("blf-subscribe-once.xml", Pbx.SipPort, ["-inf", UsersFile("swatch"), "-s", "1002", "-m", "1"], TimeSpan.FromSeconds(60), localPort: FreePort.UdpAndTcp());
+        Assert.True(ok.ExitCode == 0, "swatch 1002: " + ok + "\n" + Pbx.Output);
+        Assert.Contains("Subscription from swatch to 1002@blfctx", Pbx.Output, StringComparison.Ordinal);
+        // ... while watcher (no subscribe_context) subscribes in its context, default, where 1002 does not exist.
+        var notFound = await Sipp.RunAsync("blf-subscribe-once.xml", Pbx.SipPort, ["-inf", UsersFile("watcher"), "-s", "1002", "-m", "1", "-timeout", "10s"], TimeSpan.FromSeconds(60), localPort: FreePort.UdpAndTcp());
+        Assert.NotEqual(0, notFound.ExitCode);
+        Assert.DoesNotContain("Subscription from watcher to 1002", Pbx.Output, StringComparison.Ordinal);
+    }
+
     private string DropCallFile(string name, string text, DateTime? mtime = null)
     {
         var staging = Path.Combine(Pbx.DataDir, "staging-" + Guid.NewGuid().ToString("N")[..6]);

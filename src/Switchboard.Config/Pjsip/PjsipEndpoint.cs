@@ -14,6 +14,9 @@ public sealed record PjsipEndpoint : PjsipObject
     /// <summary>Dialplan context for inbound MESSAGE requests (empty = <see cref="Context"/>).</summary>
     public string MessageContext { get; init; } = string.Empty;
 
+    /// <summary>Dialplan context searched for the hint of an inbound SUBSCRIBE (empty = <see cref="Context"/>).</summary>
+    public string SubscribeContext { get; init; } = string.Empty;
+
     /// <summary>Allowed codecs in preference order (result of allow/disallow in order).</summary>
     public IReadOnlyList<string> Codecs { get; init; } = [];
 
@@ -163,4 +166,7 @@ public sealed record PjsipEndpoint : PjsipObject
 
     /// <summary>Context used when the endpoint has a message_context, else <see cref="Context"/>.</summary>
     public string EffectiveMessageContext => MessageContext.Length > 0 ? MessageContext : Context;
+
+    /// <summary>Context where a SUBSCRIBE's extension is looked up: subscribe_context, else <see cref="Context"/> (as Asterisk).</summary>
+    public string EffectiveSubscribeContext => SubscribeContext.Length > 0 ? SubscribeContext : Context;
 }

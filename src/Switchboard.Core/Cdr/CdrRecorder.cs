@@ -6,9 +6,12 @@ using Switchboard.Dialplan.Execution;
 namespace Switchboard.Core.Cdr;
 
 /// <summary>
-/// Builds one CDR per call from the channel lifecycle: the record belongs to the call's first channel (party A,
-/// whose Linkedid is its own Uniqueid); Dial and bridges fill in the destination channel and the answer time; the
-/// row is formatted and queued for Master.csv when party A hangs up.
+/// Builds the CDRs of a call from the channel lifecycle as Asterisk's CDR engine does: the records belong to the
+/// call's first channel (party A, whose Linkedid is its own Uniqueid); every party B that party A dials gets its
+/// own record (A/B pair) with its own dstchannel and disposition — a forked Dial writes the winner ANSWERED and
+/// each loser with its own status (NO ANSWER for a cancelled ring, BUSY, FAILED), ended when its dial ended.
+/// Asterisk's post_cdr only drops unanswered records without a dstchannel when unanswered=no, so losers are
+/// written. The rows are formatted and queued for Master.csv, in dial order, when party A hangs up.
 /// </summary>
 public sealed class CdrRecorder : IChannelObserver
 {
@@ -41,12 +44,14 @@ public sealed class CdrRecorder : IChannelObserver
             return;
         }
 
-        var record = new CdrRecord { Channel = channel.Name, UniqueId = channel.UniqueId, Start = _time.GetUtcNow() };
-        _open[channel.UniqueId] = new Entry(record);
+        var now = _time.GetUtcNow();
+        var e = new Entry(new Pair(now));
         if (channel.State == ChannelState.Up)
         {
-            record.Answer = record.Start;
+            e.PartyAAnswer = now;
         }
+
+        _open[channel.UniqueId] = e;
     }
 
     public void OnStateChanged(Channel channel)
@@ -55,7 +60,7 @@ public sealed class CdrRecorder : IChannelObserver
         {
             lock (e)
             {
-                e.Record.Answer ??= _time.GetUtcNow();
+                e.PartyAAnswer ??= _time.GetUtcNow();
             }
         }
     }
@@ -67,63 +72,108 @@ public sealed class CdrRecorder : IChannelObserver
             return;
         }
 
-        CdrRecord r;
+        var config = Config;
+        var now = _time.GetUtcNow();
         lock (e)
         {
-            r = e.Record;
-            r.End = _time.GetUtcNow();
-            r.AccountCode = channel.AccountCode;
-            r.Source = channel.CallerId.Number;
-            r.CallerId = ClidOf(channel.CallerId);
-            r.Destination = channel.Exten;
-            r.DestinationContext = channel.Context;
-            r.LastApplication = channel.LastApplication;
-            r.LastData = channel.LastApplicationData;
-            r.UserField = channel.Variables.Get(CdrFunction.Key("userfield")) ?? string.Empty;
-            r.AmaFlags = channel.Variables.Get(CdrFunction.Key("amaflags")) ?? "DOCUMENTATION";
-            r.Disposition = Disposition(r.Answer is not null, e.DialStatus, channel.HangupCause);
+            bool anyAnswered = false;
+            foreach (var pair in e.Pairs)
+            {
+                anyAnswered |= pair.CalleeAnswer is not null;
+            }
+
+            for (int i = 0; i < e.Pairs.Count; i++)
+            {
+                var pair = e.Pairs[i];
+                var r = new CdrRecord
+                {
+                    Channel = channel.Name,
+                    UniqueId = channel.UniqueId,
+                    Start = pair.Start,
+                    DestinationChannel = pair.DestinationChannel,
+                    AccountCode = channel.AccountCode,
+                    Source = channel.CallerId.Number,
+                    CallerId = ClidOf(channel.CallerId),
+                    Destination = channel.Exten,
+                    DestinationContext = channel.Context,
+                    LastApplication = channel.LastApplication,
+                    LastData = channel.LastApplicationData,
+                    UserField = channel.Variables.Get(CdrFunction.Key("userfield")) ?? string.Empty,
+                    AmaFlags = channel.Variables.Get(CdrFunction.Key("amaflags")) ?? "DOCUMENTATION",
+                };
+                r.Answer = pair.CalleeAnswer ?? PartyAAnswerFor(e, pair, i == 0, anyAnswered);
+                bool loser = anyAnswered && r.Answer is null;
+                r.End = loser && pair.DialEnd is { } ended ? ended : now;
+                r.Disposition = Disposition(r.Answer is not null, pair.DialStatus, channel.HangupCause);
+                _writer.Enqueue(CdrCsvFormatter.Format(r, config, _time.LocalTimeZone), config.AccountLogs ? r.AccountCode : null);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Party A's own answer counts for a pair when it came before that pair's dial (Answer() then Dial), or — for the
+    /// first pair when no party B answered at all — whenever it came (the call was answered by the dialplan).
+    /// </summary>
+    private static DateTimeOffset? PartyAAnswerFor(Entry e, Pair pair, bool first, bool anyAnswered)
+    {
+        if (e.PartyAAnswer is not { } a)
+        {
+            return null;
         }
 
-        var config = Config;
-        _writer.Enqueue(CdrCsvFormatter.Format(r, config, _time.LocalTimeZone), config.AccountLogs ? r.AccountCode : null);
+        if (first && !anyAnswered)
+        {
+            return a;
+        }
+
+        return pair.DialBegin is { } begin && a <= begin ? (first ? a : pair.Start) : null;
     }
 
     public void OnDialBegin(Channel caller, Channel callee, string dialString)
     {
-        if (_open.TryGetValue(caller.UniqueId, out var e))
+        if (!_open.TryGetValue(caller.UniqueId, out var e))
         {
-            lock (e)
+            return;
+        }
+
+        var now = _time.GetUtcNow();
+        lock (e)
+        {
+            var first = e.Pairs[0];
+            if (first.DialBegin is null && first.DestinationChannel.Length == 0)
             {
-                if (e.DialStatus != "ANSWER")
-                {
-                    e.Record.DestinationChannel = callee.Name;
-                }
+                first.DialBegin = now;
+                first.DestinationChannel = callee.Name;
+                return;
+            }
+
+            if (Find(e, callee.Name) is null)
+            {
+                e.Pairs.Add(new Pair(now) { DialBegin = now, DestinationChannel = callee.Name });
             }
         }
     }
 
     public void OnDialEnd(Channel caller, Channel callee, string dialStatus)
     {
-        if (_open.TryGetValue(caller.UniqueId, out var e))
+        if (!_open.TryGetValue(caller.UniqueId, out var e))
         {
-            lock (e)
+            return;
+        }
+
+        lock (e)
+        {
+            if (Find(e, callee.Name) is not { } pair || pair.DialStatus == "ANSWER")
             {
-                if (e.DialStatus == "ANSWER")
-                {
-                    return;
-                }
+                return;
+            }
 
-                // Busy outranks the other failures of a fork, as Dial's DIALSTATUS does.
-                if (dialStatus == "ANSWER" || e.DialStatus != "BUSY")
-                {
-                    e.DialStatus = dialStatus;
-                }
-
-                if (dialStatus == "ANSWER")
-                {
-                    e.Record.DestinationChannel = callee.Name;
-                    e.Record.Answer = _time.GetUtcNow();
-                }
+            var now = _time.GetUtcNow();
+            pair.DialStatus = dialStatus;
+            pair.DialEnd = now;
+            if (dialStatus == "ANSWER")
+            {
+                pair.CalleeAnswer = now;
             }
         }
     }
@@ -135,13 +185,29 @@ public sealed class CdrRecorder : IChannelObserver
             var other = ReferenceEquals(bridge.A, channel) ? bridge.B : bridge.A;
             lock (e)
             {
-                e.Record.DestinationChannel = other.Name;
+                if (Find(e, other.Name) is null && e.Pairs[0].DialBegin is null)
+                {
+                    e.Pairs[0].DestinationChannel = other.Name;
+                }
             }
         }
     }
 
     public void OnBridgeLeave(Bridge bridge, Channel channel)
     {
+    }
+
+    private static Pair? Find(Entry e, string callee)
+    {
+        foreach (var p in e.Pairs)
+        {
+            if (string.Equals(p.DestinationChannel, callee, StringComparison.Ordinal))
+            {
+                return p;
+            }
+        }
+
+        return null;
     }
 
     internal static string Disposition(bool answered, string? dialStatus, int cause)
@@ -175,10 +241,27 @@ public sealed class CdrRecorder : IChannelObserver
         return id.Name.Length > 0 ? id.Name : id.Number;
     }
 
-    private sealed class Entry(CdrRecord record)
+    /// <summary>The open CDRs of one call: party A's answer time and one pair per party B dialled (at least one).</summary>
+    private sealed class Entry(Pair first)
     {
-        public CdrRecord Record { get; } = record;
+        public List<Pair> Pairs { get; } = [first];
+
+        public DateTimeOffset? PartyAAnswer { get; set; }
+    }
+
+    /// <summary>One A/B pair: when it started, whom it dialled and how that dial ended.</summary>
+    private sealed class Pair(DateTimeOffset start)
+    {
+        public DateTimeOffset Start { get; } = start;
+
+        public DateTimeOffset? DialBegin { get; set; }
+
+        public string DestinationChannel { get; set; } = string.Empty;
 
         public string? DialStatus { get; set; }
+
+        public DateTimeOffset? DialEnd { get; set; }
+
+        public DateTimeOffset? CalleeAnswer { get; set; }
     }
 }

@@ -105,7 +105,7 @@ internal sealed partial class HintSubscriptionService : ISipRequestHandler, ICha
         }
 
         var exten = SipUri.TryParse(request.RequestUri, out var uri) && !uri.User.IsEmpty ? Encoding.UTF8.GetString(uri.User.Span) : string.Empty;
-        var hintContext = endpoint.Context;
+        var hintContext = endpoint.EffectiveSubscribeContext;
         if (exten.Length == 0 || _env.Dialplan.Current.FindHint(hintContext, exten, _env.Time) is null)
         {
             SipResponder.Send(_env.Stack, context, 404, "Not Found");

@@ -33,6 +33,9 @@ public sealed class LocalChannel : Channel
     /// </summary>
     internal Pjsip.Calls.PjsipChannel? OptimizedCaller { get; set; }
 
+    /// <summary>On ;1: an originate runs dialplan on it once answered (not bridged to a caller).</summary>
+    internal bool RunsOwnDialplan { get; set; }
+
     /// <summary>Completes when the pair is answered.</summary>
     public Task Answered => _answered.Task;
 
@@ -79,7 +82,7 @@ public sealed class LocalChannel : Channel
 
     public override ValueTask HangupAsync(int cause, CancellationToken cancellationToken)
     {
-        HangupPair(cause);
+        HangupLocalSide(cause);
         return ValueTask.CompletedTask;
     }
 
@@ -125,6 +128,22 @@ public sealed class LocalChannel : Channel
     {
         Release(cause);
         Other.Release(cause);
+    }
+
+    /// <summary>
+    /// The ;2 half's dialplan ended after the pair was answered and ;1 runs its own dialplan (an originate or call
+    /// file): only ;2 goes away. Asterisk queues the hangup to ;1 as a frame that only a frame-reading application
+    /// notices, so ;1's Set/Gosub/MessageSend priorities still run (websmsd's call files rely on this).
+    /// </summary>
+    public void HangupLocalSide(int cause)
+    {
+        if (Half == 2 && Other.RunsOwnDialplan && Answered.IsCompleted && !Other.IsHungUp)
+        {
+            Release(cause);
+            return;
+        }
+
+        HangupPair(cause);
     }
 
     private void Release(int cause)

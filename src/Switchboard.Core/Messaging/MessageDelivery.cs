@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Switchboard.Config.Pjsip;
 using Switchboard.Core.Pjsip;
+using Switchboard.Core.Pjsip.Authentication;
 using Switchboard.Core.Pjsip.Calls;
 using Switchboard.Core.Pjsip.Location;
 using Switchboard.Core.Pjsip.Qualify;
@@ -142,7 +143,7 @@ internal sealed class MessageDelivery(PjsipRuntime runtime, LocationService loca
     }
 
     private Task<int> SendOneAsync(TextMessage message, PjsipEndpoint? endpoint, string uri, SipPeer peer, string from)
-        => sender.SendAsync(message, uri, peer, from, endpoint?.FromDomain);
+        => sender.SendAsync(message, uri, peer, from, endpoint?.FromDomain, OutboundDigest.CredentialsFor(runtime, endpoint));
 
     private MessageSendStatus Result(int code, string uri)
     {

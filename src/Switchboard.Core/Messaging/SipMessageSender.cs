@@ -1,4 +1,6 @@
 using System.Text;
+using Switchboard.Config.Pjsip;
+using Switchboard.Core.Pjsip.Authentication;
 using Switchboard.Core.Sip;
 using Switchboard.Sip.Messages;
 using Switchboard.Sip.Transactions;
@@ -7,12 +9,13 @@ namespace Switchboard.Core.Messaging;
 
 /// <summary>
 /// Sends one SIP MESSAGE (RFC 3428) out of dialog and completes with the final status code: 2xx delivered,
-/// 408 when no answer came (Timer F), 503 when the transport failed or none was available.
+/// 408 when no answer came (Timer F), 503 when the transport failed or none was available. A 401/407 is answered
+/// once with the sending endpoint's outbound_auth credentials (a trunk that wants digest for MESSAGE, as for INVITE).
 /// </summary>
 internal sealed class SipMessageSender(SipStack stack) : IClientTransactionUser
 {
     /// <summary>Sends <paramref name="message"/> to <paramref name="requestUri"/> at <paramref name="peer"/> with the From already chosen.</summary>
-    public Task<int> SendAsync(TextMessage message, string requestUri, SipPeer peer, string from, string? fromDomain = null)
+    public Task<int> SendAsync(TextMessage message, string requestUri, SipPeer peer, string from, string? fromDomain = null, PjsipAuth? credentials = null)
     {
         var transport = stack.TransportFor(peer);
         if (transport is null)
@@ -43,7 +46,7 @@ internal sealed class SipMessageSender(SipStack stack) : IClientTransactionUser
         var done = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         try
         {
-            if (stack.SendRequest(request, peer, this, done) is null)
+            if (stack.SendRequest(request, peer, this, new Pending(done, request, peer, credentials)) is null)
             {
                 return Task.FromResult(503);
             }
@@ -58,17 +61,38 @@ internal sealed class SipMessageSender(SipStack stack) : IClientTransactionUser
 
     public void OnResponse(ClientTransaction transaction, SipMessage response)
     {
-        if (response.StatusCode >= 200 && transaction.UserState is TaskCompletionSource<int> done)
+        if (response.StatusCode < 200 || transaction.UserState is not Pending pending)
         {
-            done.TrySetResult(response.StatusCode);
+            return;
         }
+
+        if (response.StatusCode is 401 or 407 && pending.Credentials is { } auth && !pending.Authenticated
+            && OutboundDigest.TryAnswer(response, pending.Request, auth, out var retry))
+        {
+            try
+            {
+                if (stack.SendRequest(retry, pending.Peer, this, pending with { Request = retry, Authenticated = true }) is not null)
+                {
+                    return;
+                }
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+            {
+                // fall through: the challenge is the final answer
+            }
+        }
+
+        pending.Done.TrySetResult(response.StatusCode);
     }
 
     public void OnFailure(ClientTransaction transaction, TransactionFailure failure)
     {
-        if (transaction.UserState is TaskCompletionSource<int> done)
+        if (transaction.UserState is Pending pending)
         {
-            done.TrySetResult(failure == TransactionFailure.Timeout ? 408 : 503);
+            pending.Done.TrySetResult(failure == TransactionFailure.Timeout ? 408 : 503);
         }
     }
+
+    /// <summary>One MESSAGE in flight: its completion, the request as sent (for a digest retry) and the credentials to answer a challenge with.</summary>
+    private sealed record Pending(TaskCompletionSource<int> Done, OutgoingRequest Request, SipPeer Peer, PjsipAuth? Credentials, bool Authenticated = false);
 }

@@ -94,12 +94,10 @@ internal sealed partial class CallOriginator(CallEnvironment env)
                 half.AccountCode = request.Account;
             }
 
-            foreach (var (name, value) in request.Variables)
-            {
-                half.Variables.Set(name, value);
-            }
+            SetVariables(env.Dialplan, half, request.Variables);
         }
 
+        one.RunsOwnDialplan = true;
         one.Context = request.Context ?? string.Empty;
         one.Exten = request.Exten ?? "s";
         one.Priority = request.Priority;
@@ -137,7 +135,7 @@ internal sealed partial class CallOriginator(CallEnvironment env)
         }
         finally
         {
-            two.HangupPair(two.HangupCause != 0 ? two.HangupCause : HangupCauseMapper.NormalClearing);
+            two.HangupLocalSide(two.HangupCause != 0 ? two.HangupCause : HangupCauseMapper.NormalClearing);
         }
     }
 
@@ -168,6 +166,25 @@ internal sealed partial class CallOriginator(CallEnvironment env)
             if (!channel.IsHungUp)
             {
                 await channel.HangupAsync(HangupCauseMapper.NormalClearing, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Originate/call-file variables: plain names are channel variables, <c>FUNC(args)</c> names write the function
+    /// (pbx_builtin_setvar_helper does the same, so a call file's <c>Setvar: MESSAGE(body)=...</c> fills the message).
+    /// </summary>
+    internal static void SetVariables(DialplanEngine dialplan, Channel channel, IReadOnlyList<KeyValuePair<string, string>> variables)
+    {
+        foreach (var (name, value) in variables)
+        {
+            if (name.EndsWith(')'))
+            {
+                new DialplanContext(dialplan, channel, channel.Context, channel.Exten).SetVariable(name, value);
+            }
+            else
+            {
+                channel.Variables.Set(name, value);
             }
         }
     }

@@ -45,10 +45,7 @@ internal sealed class OriginateAttempt(CallEnvironment env, OriginateRequest req
                 leg.AccountCode = request.Account;
             }
 
-            foreach (var (name, value) in request.Variables)
-            {
-                leg.Variables.Set(name, value);
-            }
+            CallOriginator.SetVariables(env.Dialplan, leg, request.Variables);
 
             if (!leg.Start(callerId, t.Endpoint.Codecs, null, out var error))
             {

@@ -253,7 +253,7 @@ internal sealed partial class PbxHost : IAsyncDisposable
         var messaging = _messaging;
         try
         {
-            _websms = await Switchboard.WebSms.WebSmsService.StartAsync(conf, port, sms => messaging.TryInject("websms", sms.Context, sms.To, sms.From, sms.Body), _loggers, ct).ConfigureAwait(false);
+            _websms = await Switchboard.WebSms.WebSmsService.StartAsync(conf, port, sms => messaging.TryInject("websms", sms.Context, sms.To, sms.From, sms.Body), _loggers, ct, _host.Layout.SpoolDir).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or InvalidOperationException)
         {

@@ -15,6 +15,27 @@ public sealed class PjsipObjectTests
     }
 
     [Fact]
+    public void Subscribe_context_is_read_and_falls_back_to_context()
+    {
+        // Asterisk res_pjsip: subscribe_context "If specified, incoming SUBSCRIBE requests will be searched for the
+        // matching extension in the indicated context. If no subscribe_context is specified, then the context
+        // setting is used."
+        var (c, diags) = Load("""
+            [e]
+            type=endpoint
+            context=calls
+            subscribe_context=blf
+            [f]
+            type=endpoint
+            context=calls
+            """);
+        Assert.Empty(diags.Items);
+        Assert.Equal("blf", c.Endpoints["e"].EffectiveSubscribeContext);
+        Assert.Equal("calls", c.Endpoints["e"].Context);
+        Assert.Equal("calls", c.Endpoints["f"].EffectiveSubscribeContext);
+    }
+
+    [Fact]
     public void Defaults_are_asterisks()
     {
         var (c, diags) = Load("""
@@ -36,6 +57,7 @@ public sealed class PjsipObjectTests
         var e = c.Endpoints["e"];
         Assert.Equal("default", e.Context);
         Assert.Equal("default", e.EffectiveMessageContext);
+        Assert.Equal("default", e.EffectiveSubscribeContext);
         Assert.Empty(e.Codecs);
         Assert.True(e.DirectMedia);
         Assert.False(e.RewriteContact);

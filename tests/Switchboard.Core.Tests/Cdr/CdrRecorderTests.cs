@@ -51,6 +51,82 @@ public sealed class CdrRecorderTests : IDisposable
     }
 
     [Fact]
+    public async Task Forked_dial_writes_one_row_per_a_b_pair_with_each_legs_own_disposition()
+    {
+        // Asterisk's CDR engine: one CDR per party B dialled; post_cdr drops unanswered records only when they
+        // lack a dstchannel (unanswered=no), so the winner is ANSWERED and each loser keeps its own status.
+        _time.SetLocalTimeZone(TimeZoneInfo.Utc);
+        var registry = new ChannelRegistry(_time);
+        var writer = new CdrCsvWriter(_dir, NullLogger.Instance);
+        registry.AddObserver(new CdrRecorder(writer, CdrConfig.Default, _time));
+        var a = new TestChannel(registry, "alice", _time) { Context = "default", Exten = "300", CallerId = new CallerIdInfo("1001", "Alice") };
+        registry.Add(a);
+        var legs = new List<TestChannel>();
+        foreach (var name in new[] { "bob1", "bob2", "carol" })
+        {
+            var leg = new TestChannel(registry, name, _time) { LinkedId = a.UniqueId };
+            registry.Add(leg);
+            registry.NotifyDialBegin(a, leg, name);
+            legs.Add(leg);
+        }
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        registry.NotifyDialEnd(a, legs[2], "BUSY");
+        _time.Advance(TimeSpan.FromSeconds(1));
+        legs[0].SetState(ChannelState.Up);
+        registry.NotifyDialEnd(a, legs[0], "ANSWER");
+        registry.NotifyDialEnd(a, legs[1], "CANCEL");
+        a.SetState(ChannelState.Up);
+        using (var bridge = new Bridge("br-2", a, legs[0]))
+        {
+            bridge.Start();
+            _time.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        a.LastApplication = "Dial";
+        a.LastApplicationData = "PJSIP/bob1&PJSIP/bob2&PJSIP/carol,20";
+        foreach (var leg in legs)
+        {
+            registry.Remove(leg);
+        }
+
+        await a.HangupAsync(16, default);
+        registry.Remove(a);
+        await writer.DisposeAsync();
+
+        var lines = File.ReadAllLines(Path.Combine(_dir, "Master.csv"));
+        Assert.Equal(3, lines.Length);
+        var head = "\"\",\"1001\",\"300\",\"default\",\"\"\"Alice\"\" <1001>\",\"" + a.Name + "\",\"";
+        var data = "\",\"Dial\",\"PJSIP/bob1&PJSIP/bob2&PJSIP/carol,20\",";
+        Assert.StartsWith(head + legs[0].Name + data + "\"2026-11-23 10:00:00\",\"2026-11-23 10:00:02\",\"2026-11-23 10:00:07\",7,5,\"ANSWERED\"", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith(head + legs[1].Name + data + "\"2026-11-23 10:00:00\",\"\",\"2026-11-23 10:00:02\",2,0,\"NO ANSWER\"", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith(head + legs[2].Name + data + "\"2026-11-23 10:00:00\",\"\",\"2026-11-23 10:00:01\",1,0,\"BUSY\"", lines[2], StringComparison.Ordinal);
+        Assert.All(lines, l => Assert.Contains("\"" + a.UniqueId + "\"", l, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Answer_before_a_failed_dial_keeps_the_call_answered()
+    {
+        var registry = new ChannelRegistry(_time);
+        var writer = new CdrCsvWriter(_dir, NullLogger.Instance);
+        registry.AddObserver(new CdrRecorder(writer, CdrConfig.Default, _time));
+        var a = new TestChannel(registry, "alice", _time);
+        registry.Add(a);
+        a.SetState(ChannelState.Up);
+        var b = new TestChannel(registry, "bob", _time) { LinkedId = a.UniqueId };
+        registry.Add(b);
+        registry.NotifyDialBegin(a, b, "bob");
+        _time.Advance(TimeSpan.FromSeconds(3));
+        registry.NotifyDialEnd(a, b, "NOANSWER");
+        registry.Remove(b);
+        registry.Remove(a);
+        await writer.DisposeAsync();
+        var line = Assert.Single(File.ReadAllLines(Path.Combine(_dir, "Master.csv")));
+        Assert.Contains("\"" + b.Name + "\"", line, StringComparison.Ordinal);
+        Assert.Contains("\"ANSWERED\"", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Disabled_cdr_writes_nothing()
     {
         var registry = new ChannelRegistry(_time);

@@ -28,6 +28,18 @@ public sealed class MessageDeliveryTests : IAsyncDisposable
         [carol]
         type = aor
         max_contacts = 2
+        [itsp]
+        type = endpoint
+        aors = itsp
+        outbound_auth = itsp-auth
+        [itsp]
+        type = aor
+        contact = sip:127.0.0.9:5080
+        [itsp-auth]
+        type = auth
+        auth_type = userpass
+        username = trunkuser
+        password = pw-trunk
         """;
 
     private const string Extensions = """
@@ -39,6 +51,10 @@ public sealed class MessageDeliveryTests : IAsyncDisposable
          same => n,Set(STATUS=${MESSAGE_SEND_STATUS})
          same => n,MessageSend(pjsip:nobody)
          same => n,Set(STATUS2=${MESSAGE_SEND_STATUS})
+
+        [trunk]
+        exten => _X.,1,MessageSend(pjsip:${EXTEN}@itsp,+12025550160)
+         same => n,Set(STATUS=${MESSAGE_SEND_STATUS})
         """;
 
     private readonly string _dir = Directory.CreateTempSubdirectory("msgdel-").FullName;
@@ -127,6 +143,74 @@ public sealed class MessageDeliveryTests : IAsyncDisposable
         await run.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Empty(_store.Queued());
     }
+
+    [Fact]
+    public async Task Message_to_a_trunk_answers_a_401_with_the_outbound_auth_credentials()
+    {
+        // RFC 3261 §22.2 / RFC 2617 §3.2.2: the retry carries Authorization with response =
+        // MD5(HA1:nonce:nc:cnonce:qop:HA2), HA1 = MD5(user:realm:password), HA2 = MD5(method:uri).
+        var channel = new MessageChannel(new TextMessage { To = "sip:5550100@pbx", Body = "out" }, "alice", TimeProvider.System);
+        var run = _dialplan.RunAsync(channel, "trunk", "5550100");
+        var first = await _transport.NextSentAsync(TimeSpan.FromSeconds(10));
+        Assert.StartsWith("MESSAGE sip:5550100@127.0.0.9:5080 SIP/2.0\r\n", first.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Authorization:", first.Text, StringComparison.Ordinal);
+        _transport.Deliver(ChallengeFor(first.Text, 401, "WWW-Authenticate"), first.Destination);
+        var second = await _transport.NextSentAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(Header(first.Text, "Call-ID"), Header(second.Text, "Call-ID"));
+        Assert.Equal("2 MESSAGE", Header(second.Text, "CSeq"));
+        Assert.Equal(Header(first.Text, "From"), Header(second.Text, "From"));
+        var authorization = Header(second.Text, "Authorization");
+        Assert.StartsWith("Digest ", authorization, StringComparison.Ordinal);
+        Assert.Equal("trunkuser", Param(authorization, "username"));
+        Assert.Equal("sip:5550100@127.0.0.9:5080", Param(authorization, "uri"));
+        var ha1 = Md5("trunkuser:itsp.test:pw-trunk");
+        var ha2 = Md5("MESSAGE:sip:5550100@127.0.0.9:5080");
+        var expected = Md5($"{ha1}:n0nce:{Param(authorization, "nc")}:{Param(authorization, "cnonce")}:auth:{ha2}");
+        Assert.Equal(expected, Param(authorization, "response"));
+        Assert.EndsWith("\r\n\r\nout", second.Text, StringComparison.Ordinal);
+        _transport.Deliver(OkFor(second.Text), second.Destination);
+        await run.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal("SUCCESS", channel.Variables.Get("STATUS"));
+    }
+
+    [Fact]
+    public async Task Message_to_a_trunk_that_challenges_the_credentials_again_fails_without_looping()
+    {
+        var channel = new MessageChannel(new TextMessage { To = "sip:5550100@pbx", Body = "out" }, "alice", TimeProvider.System);
+        var run = _dialplan.RunAsync(channel, "trunk", "5550100");
+        var first = await _transport.NextSentAsync(TimeSpan.FromSeconds(10));
+        _transport.Deliver(ChallengeFor(first.Text, 407, "Proxy-Authenticate"), first.Destination);
+        var second = await _transport.NextSentAsync(TimeSpan.FromSeconds(10));
+        Assert.StartsWith("Digest ", Header(second.Text, "Proxy-Authorization"), StringComparison.Ordinal);
+        _transport.Deliver(ChallengeFor(second.Text, 407, "Proxy-Authenticate"), second.Destination);
+        await run.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal("FAILURE", channel.Variables.Get("STATUS"));
+    }
+
+    private static string ChallengeFor(string request, int status, string header)
+        => OkFor(request).Replace("SIP/2.0 200 OK", status == 401 ? "SIP/2.0 401 Unauthorized" : "SIP/2.0 407 Proxy Authentication Required", StringComparison.Ordinal)
+            .Replace("Content-Length: 0", header + ": Digest realm=\"itsp.test\", nonce=\"n0nce\", algorithm=MD5, qop=\"auth\"\r\nContent-Length: 0", StringComparison.Ordinal);
+
+    private static string Header(string message, string name)
+    {
+        foreach (var line in message.Split("\r\n"))
+        {
+            if (line.StartsWith(name + ":", StringComparison.Ordinal))
+            {
+                return line[(name.Length + 1)..].Trim();
+            }
+        }
+
+        return string.Empty;
+    }
+
+    private static string Param(string header, string name)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(header, "(?:^|[ ,])" + name + "=\"?([^\",]*)\"?");
+        return m.Success ? m.Groups[1].Value : string.Empty;
+    }
+
+    private static string Md5(string text) => Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(Encoding.UTF8.GetBytes(text)));
 
     private void AddContact(string uri)
     {

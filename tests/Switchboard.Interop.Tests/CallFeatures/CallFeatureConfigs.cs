@@ -5,7 +5,7 @@ namespace Switchboard.Interop.Tests.CallFeatures;
 /// <summary>A PBX for CDR, originate, call file and AMI tests: one endpoint per test so contacts never cross.</summary>
 public static class CallFeatureConfigs
 {
-    public static readonly string[] Users = ["alice", "dave", "olive", "oscar", "spooly", "amy", "ben", "nobody", "blf", "watcher"];
+    public static readonly string[] Users = ["alice", "dave", "olive", "oscar", "spooly", "amy", "ben", "nobody", "blf", "watcher", "forka", "forkb", "fcaller"];
 
     public const string Extensions = """
         [general]
@@ -18,7 +18,14 @@ public static class CallFeatureConfigs
         exten => 301,1,Dial(PJSIP/ben,20)
          same => n,Hangup()
         exten => 1001,hint,PJSIP/blf
+
+        [blfctx]
+        exten => 1002,hint,PJSIP/blf
+
+        [default](+)
         exten => 500,1,Dial(PJSIP/blf,20)
+         same => n,Hangup()
+        exten => 302,1,Dial(PJSIP/forka&PJSIP/forkb,20)
          same => n,Hangup()
         exten => 400,1,Dial(PJSIP/5550100@itsp,20)
          same => n,Hangup()
@@ -66,6 +73,8 @@ public static class CallFeatureConfigs
             text.AppendLine(CultureInfo.InvariantCulture, $"[{u}](user)\ninbound_auth/username = {u}\ninbound_auth/password = pw-{u}\n");
         }
 
+        // subscribe_context: SUBSCRIBEs from swatch look for hints in blfctx, calls still run in default.
+        text.AppendLine("[swatch](user)\ninbound_auth/username = swatch\ninbound_auth/password = pw-swatch\nendpoint/subscribe_context = blfctx\n");
         return text.ToString();
     }
 

@@ -37,6 +37,31 @@ public sealed class CallFeatureSippTests(CallFeatureFixture fixture) : IClassFix
     }
 
     [SkippableFact]
+    public async Task Forked_dial_writes_one_cdr_row_per_a_b_pair_answered_and_no_answer()
+    {
+        Skip.IfNot(Sipp.Available, "sipp (sip-tester) is not installed");
+        int winnerPort = await RegisterAsync("forka");
+        int loserPort = await RegisterAsync("forkb");
+        var winner = Sipp.RunAsync("callee-ring-answer.xml", Pbx.SipPort, ["-m", "1", "-rtp_echo"], TimeSpan.FromSeconds(60), localPort: winnerPort);
+        var loser = Sipp.RunAsync("callee-ring.xml", Pbx.SipPort, ["-m", "1"], TimeSpan.FromSeconds(60), localPort: loserPort);
+        var caller = await Sipp.RunAsync("call-uac.xml", Pbx.SipPort, ["-inf", UsersFile("fcaller"), "-s", "302", "-m", "1"], TimeSpan.FromSeconds(60));
+        Assert.True(caller.ExitCode == 0, "caller: " + caller + "\n" + Pbx.Output);
+        Assert.True((await winner).ExitCode == 0, "winner\n" + Pbx.Output);
+        Assert.True((await loser).ExitCode == 0, "loser\n" + Pbx.Output);
+        var answered = ParseCsv(await WaitForCdrAsync("\"PJSIP/forka-"));
+        var cancelled = ParseCsv(await WaitForCdrAsync("\"PJSIP/forkb-"));
+        Assert.StartsWith("PJSIP/fcaller-", answered[5], StringComparison.Ordinal);
+        Assert.Equal(answered[5], cancelled[5]);           // same party A channel
+        Assert.Equal(answered[16], cancelled[16]);         // party A's uniqueid on both rows
+        Assert.Equal("302", cancelled[2]);
+        Assert.Equal("ANSWERED", answered[14]);
+        Assert.Equal("NO ANSWER", cancelled[14]);
+        Assert.Equal(string.Empty, cancelled[10]);         // no answer time
+        Assert.Equal("0", cancelled[13]);                  // billsec
+        Assert.Equal(2, File.ReadAllLines(fixture.CdrFile).Count(l => l.Contains("\"PJSIP/fcaller-", StringComparison.Ordinal)));
+    }
+
+    [SkippableFact]
     public async Task Cli_originate_application_rings_the_device_and_runs_the_application()
     {
         Skip.IfNot(Sipp.Available, "sipp (sip-tester) is not installed");
@@ -202,6 +227,20 @@ public sealed class CallFeatureSippTests(CallFeatureFixture fixture) : IClassFix
     }
 
     [SkippableFact]
+    public async Task Message_send_to_a_trunk_answers_its_401_with_outbound_auth_credentials()
+    {
+        Skip.IfNot(Sipp.Available, "sipp (sip-tester) is not installed");
+        var itsp = Sipp.RunAsync("trunk-message-challenge.xml", Pbx.SipPort, ["-m", "1"], TimeSpan.FromSeconds(60), localPort: fixture.TrunkPort);
+        await Task.Delay(300);
+        await using var ami = await AmiTestClient.ConnectAsync(fixture.AmiPort, "admin", "s3cret");
+        await ami.SendAsync("MessageSend", ("ActionID", "m1"), ("To", "pjsip:5550100@itsp"), ("From", "+12025550111"), ("Body", "hello trunk"));
+        var result = await itsp;
+        Assert.True(result.ExitCode == 0, "itsp: " + result + "\n" + Pbx.Output);
+        var response = await ami.WaitForAsync(m => m.GetValueOrDefault("ActionID") == "m1" && m.ContainsKey("Response"), TimeSpan.FromSeconds(20));
+        Assert.True(response["Response"] == "Success", ami.Dump() + "\n" + Pbx.Output);
+    }
+
+    [SkippableFact]
     public async Task Blf_subscriber_gets_notify_terminated_early_confirmed_terminated_as_a_call_rings_and_ends()
     {
         Skip.IfNot(Sipp.Available, "sipp (sip-tester) is not installed");
@@ -219,6 +258,20 @@ public sealed class CallFeatureSippTests(CallFeatureFixture fixture) : IClassFix
         var result = await watcher;
         Assert.True(result.ExitCode == 0, "watcher: " + result + "\n" + Pbx.Output);
         await Pbx.WaitForCliAsync("core show hints", o => o.Contains("Watchers  0", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+    }
+
+    [SkippableFact]
+    public async Task Subscribe_looks_up_the_hint_in_the_endpoints_subscribe_context_then_falls_back_to_context()
+    {
+        Skip.IfNot(Sipp.Available, "sipp (sip-tester) is not installed");
+        // swatch has subscribe_context = blfctx: 1002 (only in blfctx) is found ...
+        var ok = await Sipp.RunAsync("blf-subscribe-once.xml", Pbx.SipPort, ["-inf", UsersFile("swatch"), "-s", "1002", "-m", "1"], TimeSpan.FromSeconds(60), localPort: FreePort.UdpAndTcp());
+        Assert.True(ok.ExitCode == 0, "swatch 1002: " + ok + "\n" + Pbx.Output);
+        Assert.Contains("Subscription from swatch to 1002@blfctx", Pbx.Output, StringComparison.Ordinal);
+        // ... while watcher (no subscribe_context) subscribes in its context, default, where 1002 does not exist.
+        var notFound = await Sipp.RunAsync("blf-subscribe-once.xml", Pbx.SipPort, ["-inf", UsersFile("watcher"), "-s", "1002", "-m", "1", "-timeout", "10s"], TimeSpan.FromSeconds(60), localPort: FreePort.UdpAndTcp());
+        Assert.NotEqual(0, notFound.ExitCode);
+        Assert.DoesNotContain("Subscription from watcher to 1002", Pbx.Output, StringComparison.Ordinal);
     }
 
     private string DropCallFile(string name, string text, DateTime? mtime = null)

@@ -103,6 +103,27 @@ public sealed class ContainerImageTests : IClassFixture<ImageBuildFixture>
         Assert.Equal("10001:10001 [\"CMD\",\"/usr/bin/switchboard\",\"healthcheck\",\"--data-dir\",\"/srv\"] [\"/usr/bin/switchboard\"] [\"run\",\"--data-dir\",\"/srv\"]", inspect.Stdout.Trim());
         Shell.Result size = _fx.Docker("image", "inspect", "-f", "{{.Size}}", ImageBuildFixture.Image);
         _out.WriteLine($"mini image size: {long.Parse(size.Stdout.Trim(), CultureInfo.InvariantCulture) / 1e6:0.0} MB");
+        // base: /usr/local/bin/websms is a symlink to the binary (PrivateDial's APP_SMS), and running it through
+        // that name reaches the websms command (argv[0] dispatch): without arguments it prints its usage and fails.
+        string probe = "sb-websms-probe-" + Environment.ProcessId;
+        _fx.Docker("rm", "-f", probe);
+        Assert.Equal(0, _fx.Docker("create", "--name", probe, ImageBuildFixture.BaseImage).ExitCode);
+        try
+        {
+            string copy = Path.Combine(_fx.WorkDir, "websms-link");
+            File.Delete(copy);
+            Shell.Result cp = _fx.Docker("cp", probe + ":/usr/local/bin/websms", copy); // no -L: the link itself
+            Assert.True(cp.ExitCode == 0, cp.Output);
+            Assert.Equal("/usr/bin/switchboard", new FileInfo(copy).LinkTarget);
+        }
+        finally
+        {
+            _fx.Docker("rm", "-f", probe);
+        }
+
+        Shell.Result websms = _fx.Docker("run", "--rm", "--entrypoint", "/usr/local/bin/websms", ImageBuildFixture.BaseImage);
+        Assert.True(websms.ExitCode is 1 or 2, "websms via the link: " + websms.ExitCode + "\n" + websms.Output); // 126/127 = not executable / missing
+        Assert.Contains("websms", websms.Output, StringComparison.OrdinalIgnoreCase);
     }
 
     [BubblewrapFact]

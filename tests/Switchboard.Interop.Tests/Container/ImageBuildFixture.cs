@@ -11,6 +11,9 @@ namespace Switchboard.Interop.Tests.Container;
 public sealed class ImageBuildFixture : IDisposable
 {
     public const string Image = "switchboard-test:mini";
+
+    /// <summary>The base target (mini + nft + the websms link), built alongside mini.</summary>
+    public const string BaseImage = "switchboard-test:base";
     private Process? _dockerd;
     private readonly string _work = Path.Combine(Path.GetTempPath(), "sb-container-" + Environment.ProcessId);
 
@@ -50,7 +53,7 @@ public sealed class ImageBuildFixture : IDisposable
             env["SKIP_PUBLISH"] = "1";
         }
 
-        Shell.Result build = Shell.Run(Path.Combine(RepoRoot, "container", "build.sh"), ["mini"], TimeSpan.FromMinutes(20), env, RepoRoot);
+        Shell.Result build = Shell.Run(Path.Combine(RepoRoot, "container", "build.sh"), ["mini", "base"], TimeSpan.FromMinutes(20), env, RepoRoot);
         BuildLog = build.Output;
         BuildTime = watch.Elapsed;
         if (build.ExitCode != 0)

@@ -23,6 +23,7 @@ public sealed class WebSmsInboundTests : IAsyncLifetime
         resp_ack = "SMS received"
 
         [astqueue]
+        channel_context = dp_entry_answer
         context = dp_entry_text_in
         """;
 
@@ -93,11 +94,25 @@ public sealed class WebSmsInboundTests : IAsyncLifetime
         AssertDelivered(await device, "+4670999999");
     }
 
+    [SkippableFact]
+    public async Task Sms_for_an_unknown_number_goes_through_a_call_file_that_dp_entry_answer_does_not_answer_and_is_dropped()
+    {
+        Skip.IfNot(ExternalTool.Exists("curl"), "curl is not installed");
+        var (code, _) = await CurlAsync(["--data-urlencode", "To=+19995550000", "--data-urlencode", "From=+4670111111", "--data-urlencode", "Body=lost", Url("/hook/1")]);
+        Assert.Equal("200", code);
+        await _pbx.WaitForLogAsync(TimeSpan.FromSeconds(20), "Inbound SMS queued as call file +19995550000.");
+        await _pbx.WaitForLogAsync(TimeSpan.FromSeconds(20), "calling Local/+19995550000@dp_entry_answer");
+        await _pbx.WaitForLogAsync(TimeSpan.FromSeconds(20), "+19995550000.", "no retries left");
+        await _pbx.WaitForLogAsync(TimeSpan.FromSeconds(20), "+19995550000.", "Status: Expired");
+        Assert.Empty(Directory.GetFiles(Path.Combine(_pbx.DataDir, "var", "spool", "asterisk", "outgoing")));
+        Assert.DoesNotContain("dp_entry_text_in, +19995550000", _pbx.Output, StringComparison.Ordinal);
+    }
+
     private string Url(string pathAndQuery) => "http://127.0.0.1:" + _httpPort.ToString(CultureInfo.InvariantCulture) + pathAndQuery;
 
-    private static void AssertDelivered(ProcessResult device, string from)
+    private void AssertDelivered(ProcessResult device, string from)
     {
-        Assert.True(device.ExitCode == 0, "device: " + device);
+        Assert.True(device.ExitCode == 0, "device: " + device + "\n" + _pbx.Output);
         Assert.Contains("From: <sip:" + from + "@", device.StandardOutput, StringComparison.Ordinal);
         Assert.Contains(Text, device.StandardOutput.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
     }

@@ -25,6 +25,14 @@ public static class LocalDialConfig
         [busy](user)
         inbound_auth/username = busy
         inbound_auth/password = pw-busy
+
+        [carl](user)
+        inbound_auth/username = carl
+        inbound_auth/password = pw-carl
+
+        [dora](user)
+        inbound_auth/username = dora
+        inbound_auth/password = pw-dora
         """;
 
     public const string Extensions = """
@@ -38,12 +46,18 @@ public static class LocalDialConfig
         exten => 301,1,Dial(Local/201@inner/n,20)
          same => n,Log(NOTICE,localdial 301 ${DIALSTATUS})
          same => n,Hangup()
+        exten => 302,1,Dial(Local/202@inner&PJSIP/dora,20)
+         same => n,Hangup()
+        exten => h,1,Log(NOTICE,hangup ${EXTEN} after ${DIALSTATUS} ${DIALEDPEERNAME})
 
         [inner]
         exten => 200,1,Dial(PJSIP/bob,20)
          same => n,Hangup()
         exten => 201,1,Dial(PJSIP/busy,20)
          same => n,Log(NOTICE,inner 201 ${DIALSTATUS})
+         same => n,Hangup()
+        exten => 202,1,Dial(PJSIP/carl,20)
+         same => n,Log(NOTICE,inner 202 ${DIALSTATUS})
          same => n,Hangup()
         """;
 

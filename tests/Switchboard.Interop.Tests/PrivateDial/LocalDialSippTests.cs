@@ -30,6 +30,38 @@ public sealed class LocalDialSippTests(LocalDialFixture fixture) : IClassFixture
     }
 
     [SkippableFact]
+    public async Task Mixed_local_and_pjsip_targets_all_ring_and_the_local_sides_answer_cancels_the_pjsip_leg()
+    {
+        Skip.IfNot(Sipp.Available, "sipp (sip-tester) is not installed");
+        int carlPort = await RegisterAsync("carl");
+        int doraPort = await RegisterAsync("dora");
+        var carl = Sipp.RunAsync("callee-ring-answer.xml", Pbx.SipPort, ["-m", "1", "-rtp_echo"], TimeSpan.FromSeconds(60), localPort: carlPort);
+        var dora = Sipp.RunAsync("callee-ring.xml", Pbx.SipPort, ["-m", "1"], TimeSpan.FromSeconds(60), localPort: doraPort);
+        var caller = await Sipp.RunAsync("call-uac.xml", Pbx.SipPort, ["-inf", Users("alice"), "-s", "302", "-m", "1"], TimeSpan.FromSeconds(60));
+        Assert.True(caller.ExitCode == 0, "caller: " + caller + "\n" + Pbx.Output);
+        Assert.True((await carl).ExitCode == 0, "carl (answers via Local)\n" + Pbx.Output);
+        Assert.True((await dora).ExitCode == 0, "dora (rang, then CANCEL)\n" + Pbx.Output);
+        await WaitForLogAsync("hangup h after ANSWER Local/202@inner-");
+        await Pbx.WaitForCliAsync("core show channels", o => o.Contains("0 active channels", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+    }
+
+    [SkippableFact]
+    public async Task Mixed_local_and_pjsip_targets_the_pjsip_answer_cancels_the_local_sides_dial()
+    {
+        Skip.IfNot(Sipp.Available, "sipp (sip-tester) is not installed");
+        int carlPort = await RegisterAsync("carl");
+        int doraPort = await RegisterAsync("dora");
+        var carl = Sipp.RunAsync("callee-ring.xml", Pbx.SipPort, ["-m", "1"], TimeSpan.FromSeconds(60), localPort: carlPort);
+        var dora = Sipp.RunAsync("callee-ring-answer.xml", Pbx.SipPort, ["-m", "1", "-rtp_echo"], TimeSpan.FromSeconds(60), localPort: doraPort);
+        var caller = await Sipp.RunAsync("call-uac.xml", Pbx.SipPort, ["-inf", Users("alice"), "-s", "302", "-m", "1"], TimeSpan.FromSeconds(60));
+        Assert.True(caller.ExitCode == 0, "caller: " + caller + "\n" + Pbx.Output);
+        Assert.True((await dora).ExitCode == 0, "dora (answers)\n" + Pbx.Output);
+        Assert.True((await carl).ExitCode == 0, "carl (rang via Local, then CANCEL)\n" + Pbx.Output);
+        await WaitForLogAsync("hangup h after ANSWER PJSIP/dora-");
+        await Pbx.WaitForCliAsync("core show channels", o => o.Contains("0 active channels", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+    }
+
+    [SkippableFact]
     public async Task Dial_local_to_a_busy_callee_gives_busy_to_the_caller()
     {
         Skip.IfNot(Sipp.Available, "sipp (sip-tester) is not installed");

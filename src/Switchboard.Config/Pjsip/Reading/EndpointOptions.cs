@@ -42,6 +42,7 @@ internal static class EndpointOptions
     public static OptionTable<PjsipEndpoint> Table { get; } = new OptionTable<PjsipEndpoint>()
         .Add("context", (o, e, r) => o with { Context = e.Value })
         .Add("message_context", (o, e, r) => o with { MessageContext = e.Value })
+        .Add("subscribe_context", (o, e, r) => o with { SubscribeContext = e.Value })
         .Add("allow", (o, e, r) => o with { Codecs = Codecs(o, e, r, allow: true) })
         .Add("disallow", (o, e, r) => o with { Codecs = Codecs(o, e, r, allow: false) })
         .Add("aors", (o, e, r) => o with { Aors = OptionReader.List(e.Value) })
@@ -110,7 +111,7 @@ internal static class EndpointOptions
             "codec_prefs_outgoing_answer", "trust_connected_line", "send_connected_line", "contact_user",
             "incoming_call_offer_pref", "outgoing_call_offer_pref", "security_negotiation", "security_mechanisms",
             "send_aoc", "geoloc_incoming_call_profile", "geoloc_outgoing_call_profile", "acl", "deny", "permit",
-            "contact_acl", "contact_deny", "contact_permit", "subscribe_context", "voicemail_extension",
+            "contact_acl", "contact_deny", "contact_permit", "voicemail_extension",
             "moh_suggest_hold", "tenantid", "trust_rpid", "send_rpid_header", "outbound_proxy_anonymous");
 
     private static IReadOnlyList<string> Codecs(PjsipEndpoint o, ConfEntry e, OptionReader r, bool allow) =>

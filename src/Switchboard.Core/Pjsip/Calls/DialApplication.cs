@@ -44,6 +44,11 @@ internal sealed class DialApplication(CallEnvironment env) : IDialplanApplicatio
             return result;
         }
 
+        if (ReferenceEquals(self, caller) && dial.Devices.Count > 1 && HasLocal(dial))
+        {
+            return await MixedDial.RunAsync(env, caller, dial, args, cancellationToken).ConfigureAwait(false);
+        }
+
         var targets = new List<DialTarget>();
         foreach (var (tech, resource) in dial.Devices)
         {
@@ -139,6 +144,19 @@ internal sealed class DialApplication(CallEnvironment env) : IDialplanApplicatio
         }
 
         return AppResult.Hangup;
+    }
+
+    private static bool HasLocal(DialString dial)
+    {
+        foreach (var (tech, _) in dial.Devices)
+        {
+            if (tech.Equals("Local", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The class of an m(class) option; null for plain m.</summary>

@@ -112,7 +112,7 @@ internal sealed class DialAttempt : IDialObserver
 
     public void OnAnswered(PjsipOutboundChannel leg)
     {
-        if (Winner is not null || _caller.IsHungUp)
+        if (Winner is not null || _caller.IsHungUp || !DialClaim.TryTake(_caller, this))
         {
             leg.Hangup(HangupCauseMapper.NormalClearing);
             return;

@@ -110,63 +110,17 @@ internal sealed partial class PjsipOutboundChannel : PjsipChannel
     /// </summary>
     private bool TryAuthenticate(SipMessage response)
     {
-        if (_request is null || _authAttempts >= 1 || Endpoint.OutboundAuths.Count == 0)
+        if (_request is null || _authAttempts >= 1 || Authentication.OutboundDigest.CredentialsFor(Env.Runtime, Endpoint) is not { } auth)
         {
             return false;
         }
 
-        bool proxy = response.StatusCode == 407;
-        var header = proxy ? SipHeaderId.ProxyAuthenticate : SipHeaderId.WwwAuthenticate;
-        if (!response.TryGetHeader(header, out var value) || !Switchboard.Sip.Auth.DigestChallenge.TryParse(value, out var challenge))
-        {
-            return false;
-        }
-
-        PjsipAuth? auth = null;
-        foreach (var name in Endpoint.OutboundAuths)
-        {
-            if (Env.Runtime.Auth(name) is { } a)
-            {
-                auth = a;
-                break;
-            }
-        }
-
-        if (auth is null)
+        if (!Authentication.OutboundDigest.TryAnswer(response, _request, auth, out var retry))
         {
             return false;
         }
 
         _authAttempts++;
-        var retry = new OutgoingRequest
-        {
-            Method = SipMethod.Invite,
-            RequestUri = _request.RequestUri,
-            FromUri = _request.FromUri,
-            FromDisplay = _request.FromDisplay,
-            FromTag = _request.FromTag,
-            ToUri = _request.ToUri,
-            CallId = _request.CallId,
-            CSeq = _request.CSeq + 1,
-            ContactUser = _request.ContactUser,
-            ContentType = _request.ContentType,
-            Body = _request.Body,
-        };
-        retry.Headers.AddRange(_request.Headers);
-        using (var buf = new PooledBufferWriter())
-        {
-            var w = new SipMessageWriter(buf);
-            Span<byte> cnonce = stackalloc byte[Switchboard.Sip.Auth.DigestClient.CnonceLength];
-            int n = Switchboard.Sip.Auth.DigestClient.WriteCnonce(cnonce);
-            if (!Switchboard.Sip.Auth.DigestClient.TryWriteAuthorization(w, challenge, proxy, Encoding.UTF8.GetBytes(auth.Username), Encoding.UTF8.GetBytes(auth.Password),
-                "INVITE"u8, Encoding.UTF8.GetBytes(_request.RequestUri), 1, cnonce[..n]))
-            {
-                return false;
-            }
-
-            retry.RawHeaderLines = buf.WrittenSpan.ToArray();
-        }
-
         _request = retry;
         if (!SendInvite(retry, out var error))
         {

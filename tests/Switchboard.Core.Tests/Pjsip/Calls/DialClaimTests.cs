@@ -1,0 +1,34 @@
+using Switchboard.Core.Pjsip.Calls;
+
+namespace Switchboard.Core.Tests.Pjsip.Calls;
+
+/// <summary>A mixed Dial's claim: the first answer takes the caller, later ones are refused, the owner may repeat.</summary>
+public sealed class DialClaimTests
+{
+    [Fact]
+    public void First_owner_wins_and_may_take_again_others_are_refused()
+    {
+        var claim = new DialClaim();
+        object first = new(), second = new();
+        Assert.Null(claim.Owner);
+        Assert.True(claim.Take(first));
+        Assert.True(claim.Take(first));
+        Assert.False(claim.Take(second));
+        Assert.Same(first, claim.Owner);
+    }
+
+    [Fact]
+    public void Concurrent_takers_get_exactly_one_winner()
+    {
+        var claim = new DialClaim();
+        int winners = 0;
+        Parallel.For(0, 64, _ =>
+        {
+            if (claim.Take(new object()))
+            {
+                Interlocked.Increment(ref winners);
+            }
+        });
+        Assert.Equal(1, winners);
+    }
+}

@@ -26,6 +26,7 @@ public static class MailCommand
             return false;
         }
 
+        string? hostText = null;
         for (int i = 1; i < words.Count; i++)
         {
             string w = words[i];
@@ -44,12 +45,7 @@ public static class MailCommand
             switch (w[1])
             {
                 case 'H':
-                    if (!TryParseHost(value, settings.Security, out var host, out int port, out error))
-                    {
-                        return false;
-                    }
-
-                    settings = settings with { Host = host, Port = port };
+                    hostText = value;
                     break;
                 case 'P':
                     if (!TryParseSecurity(value, out var security))
@@ -75,6 +71,13 @@ public static class MailCommand
             }
         }
 
+        // The port depends on -P when -H names none, whatever their order.
+        if (!TryParseHost(hostText ?? "localhost", settings.Security, out var host, out int port, out error))
+        {
+            return false;
+        }
+
+        settings = settings with { Host = host, Port = port };
         return true;
     }
 

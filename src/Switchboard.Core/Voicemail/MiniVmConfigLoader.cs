@@ -57,8 +57,11 @@ public static class MiniVmConfigLoader
     private static MiniVmConfig ReadGeneral(MiniVmConfig config, ConfCategory category, Action<string, int, string> warn)
     {
         SmtpSettings? fromCommand = null;
-        var explicitSmtp = new SmtpSettings();
-        bool hasExplicit = false;
+        ConfEntry? host = null;
+        int? port = null;
+        SmtpSecurity? security = null;
+        string? user = null, password = null, from = null;
+        bool insecure = false;
         foreach (var e in category.Entries)
         {
             string v = e.Value.Trim();
@@ -76,22 +79,12 @@ public static class MiniVmConfigLoader
 
                     break;
                 case "smtphost":
-                    hasExplicit = true;
-                    if (MailCommand.TryParseHost(v, explicitSmtp.Security, out var host, out int port, out var hostError))
-                    {
-                        explicitSmtp = explicitSmtp with { Host = host, Port = v.Contains(':', StringComparison.Ordinal) ? port : explicitSmtp.Port };
-                    }
-                    else
-                    {
-                        warn(e.File, e.Line, hostError!);
-                    }
-
+                    host = e;
                     break;
                 case "smtpport":
-                    hasExplicit = true;
                     if (int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out int p) && p is > 0 and < 65536)
                     {
-                        explicitSmtp = explicitSmtp with { Port = p };
+                        port = p;
                     }
                     else
                     {
@@ -100,10 +93,9 @@ public static class MiniVmConfigLoader
 
                     break;
                 case "smtpsecurity":
-                    hasExplicit = true;
-                    if (MailCommand.TryParseSecurity(v, out var security))
+                    if (MailCommand.TryParseSecurity(v, out var s))
                     {
-                        explicitSmtp = explicitSmtp with { Security = security };
+                        security = s;
                     }
                     else
                     {
@@ -112,19 +104,16 @@ public static class MiniVmConfigLoader
 
                     break;
                 case "smtpuser":
-                    hasExplicit = true;
-                    explicitSmtp = explicitSmtp with { User = v };
+                    user = v;
                     break;
                 case "smtppassword":
-                    hasExplicit = true;
-                    explicitSmtp = explicitSmtp with { Password = v };
+                    password = v;
                     break;
                 case "smtpfrom":
-                    hasExplicit = true;
-                    explicitSmtp = explicitSmtp with { EnvelopeFrom = v };
+                    from = v;
                     break;
                 case "smtpinsecure":
-                    explicitSmtp = explicitSmtp with { AllowInvalidCertificate = IsTrue(v) };
+                    insecure = IsTrue(v);
                     break;
                 case "format":
                     config = config with { Format = v.Split('|', 2)[0].Trim().ToLowerInvariant() };
@@ -157,21 +146,35 @@ public static class MiniVmConfigLoader
             }
         }
 
+        // Explicit smtp* keys override what mailcmd said.
         var smtp = fromCommand;
-        if (hasExplicit)
+        if (host is not null || port is not null || security is not null || user is not null || password is not null || from is not null)
         {
-            smtp = (fromCommand ?? new SmtpSettings()) with
+            var b = fromCommand ?? new SmtpSettings();
+            var sec = security ?? b.Security;
+            string h = b.Host;
+            int pt = port ?? b.Port;
+            if (host is not null)
             {
-                Host = explicitSmtp.Host != "localhost" || fromCommand is null ? explicitSmtp.Host : fromCommand.Host,
-                Port = explicitSmtp.Port != 25 || fromCommand is null ? explicitSmtp.Port : fromCommand.Port,
-                Security = explicitSmtp.Security != SmtpSecurity.None || fromCommand is null ? explicitSmtp.Security : fromCommand.Security,
-                User = explicitSmtp.User ?? fromCommand?.User,
-                Password = explicitSmtp.Password ?? fromCommand?.Password,
-                EnvelopeFrom = explicitSmtp.EnvelopeFrom ?? fromCommand?.EnvelopeFrom,
-            };
+                if (MailCommand.TryParseHost(host.Value.Trim(), sec, out var parsedHost, out int parsedPort, out var hostError))
+                {
+                    h = parsedHost;
+                    pt = host.Value.Contains(':', StringComparison.Ordinal) && !host.Value.Trim().StartsWith('[') || host.Value.Contains("]:", StringComparison.Ordinal) ? parsedPort : port ?? parsedPort;
+                }
+                else
+                {
+                    warn(host.File, host.Line, hostError!);
+                }
+            }
+            else if (port is null && fromCommand is null)
+            {
+                pt = sec == SmtpSecurity.SslOnConnect ? 465 : 25;
+            }
+
+            smtp = b with { Host = h, Port = pt, Security = sec, User = user ?? b.User, Password = password ?? b.Password, EnvelopeFrom = from ?? b.EnvelopeFrom };
         }
 
-        if (smtp is not null && explicitSmtp.AllowInvalidCertificate)
+        if (smtp is not null && insecure)
         {
             smtp = smtp with { AllowInvalidCertificate = true };
         }

@@ -13,7 +13,7 @@ namespace Switchboard.Core.Voicemail;
 public sealed class MailOutbox : IAsyncDisposable
 {
     private readonly string _dir;
-    private readonly IMailSender? _sender;
+    private IMailSender? _sender;
     private readonly ILogger _log;
     private readonly TimeProvider _time;
     private readonly TimeSpan _firstRetry;
@@ -22,6 +22,7 @@ public sealed class MailOutbox : IAsyncDisposable
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stop = new();
     private Task? _worker;
+    private volatile bool _resetBackoff;
 
     public MailOutbox(string directory, IMailSender? sender, ILogger log, TimeProvider? time = null, TimeSpan? firstRetry = null, TimeSpan? maxRetry = null)
     {
@@ -40,7 +41,7 @@ public sealed class MailOutbox : IAsyncDisposable
     public int Pending => Directory.Exists(_dir) ? Directory.GetFiles(_dir, "*.eml").Length : 0;
 
     /// <summary>True when mail can be delivered at all (a server is configured).</summary>
-    public bool CanSend => _sender is not null;
+    public bool CanSend => Volatile.Read(ref _sender) is not null;
 
     /// <summary>Writes the message durably; false with a reason when it could not be stored.</summary>
     public bool TryEnqueue(MimeMessage message, out string? path, out string? error)
@@ -73,18 +74,30 @@ public sealed class MailOutbox : IAsyncDisposable
 
     public void Start()
     {
-        if (_sender is not null)
-        {
-            _worker ??= Task.Run(() => RunAsync(_stop.Token));
-        }
+        _worker ??= Task.Run(() => RunAsync(_stop.Token));
+    }
+
+    /// <summary>Replaces the sender (core reload changed minivm.conf); waiting messages are tried again at once.</summary>
+    public void UseSender(IMailSender? sender)
+    {
+        Volatile.Write(ref _sender, sender);
+        _resetBackoff = true;
+        Volatile.Read(ref _wake).TrySetResult();
     }
 
     /// <summary>Sends every file that is due once (the worker's step; public for tests).</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
-        if (_sender is null)
+        var sender = Volatile.Read(ref _sender);
+        if (sender is null)
         {
             return 0;
+        }
+
+        if (_resetBackoff)
+        {
+            _resetBackoff = false;
+            _failures.Clear();
         }
 
         int sent = 0;
@@ -118,14 +131,14 @@ public sealed class MailOutbox : IAsyncDisposable
             string recipient = message.To.ToString();
             try
             {
-                await _sender.SendAsync(message, cancellationToken).ConfigureAwait(false);
+                await sender.SendAsync(message, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 int attempts = (_failures.TryGetValue(file, out var prior) ? prior.Attempts : 0) + 1;
                 var wait = Backoff(attempts);
                 _failures[file] = (attempts, _time.GetUtcNow() + wait);
-                VoicemailLog.SendFailed(_log, _sender.Server, attempts, (int)wait.TotalSeconds, Path.GetFileName(file), ex.Message);
+                VoicemailLog.SendFailed(_log, sender.Server, attempts, (int)wait.TotalSeconds, Path.GetFileName(file), ex.Message);
                 continue;
             }
             finally
@@ -136,7 +149,7 @@ public sealed class MailOutbox : IAsyncDisposable
             _failures.Remove(file);
             TryDelete(file);
             sent++;
-            VoicemailLog.Sent(_log, _sender.Server, recipient, Path.GetFileName(file));
+            VoicemailLog.Sent(_log, sender.Server, recipient, Path.GetFileName(file));
         }
 
         return sent;
@@ -169,7 +182,7 @@ public sealed class MailOutbox : IAsyncDisposable
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                VoicemailLog.SendFailed(_log, _sender!.Server, 0, (int)_firstRetry.TotalSeconds, _dir, ex.Message);
+                VoicemailLog.SendFailed(_log, Volatile.Read(ref _sender)?.Server ?? "-", 0, (int)_firstRetry.TotalSeconds, _dir, ex.Message);
                 await Task.Delay(_firstRetry, _time, ct).ConfigureAwait(false);
             }
         }

@@ -13,6 +13,7 @@ namespace Switchboard.Core.Voicemail;
 public sealed class VoicemailService : IAsyncDisposable
 {
     private MiniVmConfig _config;
+    private bool _senderFixed;
 
     private VoicemailService(MiniVmConfig config, VoicemailStore store, MailOutbox outbox, string recordBase, ILogger log, TimeProvider time)
     {
@@ -47,6 +48,7 @@ public sealed class VoicemailService : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(loggers);
         var log = loggers.CreateLogger("minivm");
         var config = MiniVmConfigLoader.Load(minivm, d => diagnostics?.Invoke(d.ToString()));
+        bool fixedSender = sender is not null;
         sender ??= config.Smtp is { } smtp ? new SmtpMailSender(smtp) : null;
         if (sender is null && minivm is not null)
         {
@@ -60,12 +62,20 @@ public sealed class VoicemailService : IAsyncDisposable
 
         Directory.CreateDirectory(spoolDir);
         var outbox = new MailOutbox(outboxDir, sender, loggers.CreateLogger("minivm-send"), time);
-        return new VoicemailService(config, new VoicemailStore(spoolDir), outbox, recordBase, log, time ?? TimeProvider.System);
+        return new VoicemailService(config, new VoicemailStore(spoolDir), outbox, recordBase, log, time ?? TimeProvider.System) { _senderFixed = fixedSender };
     }
 
     /// <summary>Replaces the configuration (core reload); the outbox keeps its sender.</summary>
     public void Reload(ConfDocument? minivm, Action<string>? diagnostics = null)
-        => Volatile.Write(ref _config, MiniVmConfigLoader.Load(minivm, d => diagnostics?.Invoke(d.ToString())));
+    {
+        var old = Config;
+        var config = MiniVmConfigLoader.Load(minivm, d => diagnostics?.Invoke(d.ToString()));
+        Volatile.Write(ref _config, config);
+        if (!_senderFixed && config.Smtp != old.Smtp)
+        {
+            Outbox.UseSender(config.Smtp is { } smtp ? new SmtpMailSender(smtp) : null);
+        }
+    }
 
     /// <summary>Adds the MiniVM applications, MINIVMACCOUNT and Record to the dialplan.</summary>
     public void Register(DialplanEngine dialplan)

@@ -63,6 +63,19 @@ public sealed class MailOutboxTests : IDisposable
     }
 
     [Fact]
+    public async Task A_sender_configured_by_reload_sends_what_waited_without_the_backoff()
+    {
+        var failing = new ScriptedSender { FailuresLeft = 100 };
+        await using var outbox = new MailOutbox(_dir, failing, NullLogger.Instance, _time);
+        Assert.True(outbox.TryEnqueue(Message("r@example.com"), out _, out _));
+        Assert.Equal(0, await outbox.SendDueAsync(CancellationToken.None));
+        var fixedSender = new ScriptedSender();
+        outbox.UseSender(fixedSender);
+        Assert.Equal(1, await outbox.SendDueAsync(CancellationToken.None));
+        Assert.Equal(["r@example.com"], fixedSender.Delivered);
+    }
+
+    [Fact]
     public async Task An_unreadable_file_is_moved_aside_and_the_others_still_go()
     {
         var sender = new ScriptedSender();

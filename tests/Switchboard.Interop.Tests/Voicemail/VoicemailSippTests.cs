@@ -8,7 +8,7 @@ using Switchboard.TestKit.Tools;
 namespace Switchboard.Interop.Tests.Voicemail;
 
 /// <summary>
-/// MiniVM end to end on the seed dialplan (reference-mlan-asterisk.md §2.4 flows 4 and 9): a SIPp caller reaches a
+/// MiniVM end to end on the seed dialplan (reference-mlan-asterisk.md §2.4 flows 4, 5 and 9): a SIPp caller reaches a
 /// user without a registered device, hears the greeting, streams a known core sound (µ-law rtp_stream) after the
 /// beep and hangs up; the h extension mails the recording (MinivmNotify) to a real SMTP server (aiosmtpd) through
 /// the durable outbox and deletes it (MinivmDelete).
@@ -111,6 +111,21 @@ public sealed class VoicemailSippTests(VoicemailFixture fixture) : IClassFixture
         File.Delete(temp);
     }
 
+    /// <summary>Flow 5: a callee without a mailbox: the caller hears all of "please-try-call-later", then the PBX hangs up.</summary>
+    [SkippableFact]
+    public async Task Flow5_callee_without_mailbox_hears_please_try_call_later_and_is_hung_up()
+    {
+        SkipUnlessTools();
+        using var rtp = new RtpReceiver();
+        var scenario = CallerScenario(rtp.Port, string.Empty, 0, "media-uac-pbx-bye.xml");
+        var caller = await Sipp.RunAsync(scenario, Pbx.SipPort, ["-inf", Users("ann"), "-s", "+46701234506", "-m", "1"], TimeSpan.FromSeconds(60));
+        Assert.True(caller.ExitCode == 0, "caller: " + caller + "\n" + Pbx.Output);
+        await rtp.WaitQuietAsync(TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(5));
+        int expected = Frames(AudioCompare.ReadWav(Path.Combine(MediaFixture.CoreSounds, "please-try-call-later.wav")).Length);
+        int heard = rtp.Audio(0).Count;
+        Assert.True(Math.Abs(heard - expected) <= 3, $"caller got {heard} packets, please-try-call-later is {expected}");
+    }
+
     private async Task<ProcessResult> CallAndStreamAsync(RtpReceiver rtp, string number, string wav, short[] samples, int greetingMs)
     {
         var action = $"""<pause milliseconds="{greetingMs + 1500}"/><nop><action><exec rtp_stream="{wav},1,0"/></action></nop>""";
@@ -186,15 +201,15 @@ public sealed class VoicemailSippTests(VoicemailFixture fixture) : IClassFixture
     }
 
     /// <summary>media-uac-caller-bye.xml (PCMU) with the receiver port, the action and the pause before BYE filled in.</summary>
-    private static string CallerScenario(int rtpPort, string action, int pauseMs)
+    private static string CallerScenario(int rtpPort, string action, int pauseMs, string name = "media-uac-caller-bye.xml")
     {
-        var text = File.ReadAllText(Sipp.Scenario("media-uac-caller-bye.xml"))
+        var text = File.ReadAllText(Sipp.Scenario(name))
             .Replace("{RTP_PORT}", rtpPort.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{CODEC}", "PCMU", StringComparison.Ordinal)
             .Replace("{PT}", "0", StringComparison.Ordinal)
             .Replace("{ACTION}", action, StringComparison.Ordinal)
             .Replace("{PAUSE}", pauseMs.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        var path = Path.Combine(Directory.CreateTempSubdirectory("sipp-vm-").FullName, "media-uac-caller-bye.xml");
+        var path = Path.Combine(Directory.CreateTempSubdirectory("sipp-vm-").FullName, name);
         File.WriteAllText(path, text);
         return path;
     }

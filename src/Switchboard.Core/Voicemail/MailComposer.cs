@@ -50,9 +50,10 @@ public static class MailComposer
             return message;
         }
 
+        byte[] audio = m.Format == "wav49" && Wav49Encoder.TryEncode(m.RecordingPath, out var gsm, out _) ? gsm : File.ReadAllBytes(m.RecordingPath);
         var attachment = new MimePart("audio", "x-wav")
         {
-            Content = new MimeContent(new MemoryStream(File.ReadAllBytes(m.RecordingPath))),
+            Content = new MimeContent(new MemoryStream(audio)),
             ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
             ContentTransferEncoding = ContentEncoding.Base64,
             FileName = AttachmentName,

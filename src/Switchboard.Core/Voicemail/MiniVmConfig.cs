@@ -8,7 +8,7 @@ public sealed record MiniVmConfig
     /// <summary>How mail is delivered; null when minivm.conf names no way (notifications then fail).</summary>
     public SmtpSettings? Smtp { get; init; }
 
-    /// <summary>Recording format as configured (wav, wav49, gsm ...); recordings are written as 8 kHz PCM WAV.</summary>
+    /// <summary>Format as configured: recordings are 8 kHz PCM WAV; with wav49 the mail attaches them as GSM in WAV.</summary>
     public string Format { get; init; } = "wav";
 
     /// <summary>Recordings shorter than this are discarded (MVM_RECORD_STATUS=FAILED).</summary>

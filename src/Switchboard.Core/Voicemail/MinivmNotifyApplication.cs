@@ -55,6 +55,7 @@ internal sealed class MinivmNotifyApplication(VoicemailService service) : IDialp
             Template = template,
             RecordingPath = file,
             Duration = duration,
+            Format = config.Format,
             CallerIdName = channel.CallerId.Name,
             CallerIdNumber = channel.CallerId.Number,
             Time = service.Time.GetUtcNow(),

@@ -31,6 +31,6 @@ internal static partial class VoicemailLog
     [LoggerMessage(EventId = 7008, Level = LogLevel.Warning, Message = "minivm.conf: no mail delivery configured (mailcmd = minivm-send ... or smtphost); voicemail notifications will fail")]
     public static partial void NoSmtp(ILogger log);
 
-    [LoggerMessage(EventId = 7009, Level = LogLevel.Information, Message = "minivm.conf: format {Format} is recorded as 8 kHz 16-bit PCM WAV")]
+    [LoggerMessage(EventId = 7009, Level = LogLevel.Information, Message = "minivm.conf: format {Format} is not supported; recordings are mailed as 8 kHz 16-bit PCM WAV")]
     public static partial void FormatFallback(ILogger log, string format);
 }

@@ -12,6 +12,9 @@ public sealed record VoicemailMessage
 
     public TimeSpan Duration { get; init; }
 
+    /// <summary>minivm.conf format: "wav49" attaches GSM in WAV, anything else the recorded PCM WAV.</summary>
+    public string Format { get; init; } = "wav";
+
     public string CallerIdName { get; init; } = string.Empty;
 
     public string CallerIdNumber { get; init; } = string.Empty;

@@ -55,7 +55,7 @@ public sealed class VoicemailService : IAsyncDisposable
             VoicemailLog.NoSmtp(log);
         }
 
-        if (config.Format is not ("wav" or "wav16" or "sln"))
+        if (config.Format is not ("wav" or "wav49" or "wav16" or "sln"))
         {
             VoicemailLog.FormatFallback(log, config.Format);
         }

@@ -10,8 +10,8 @@ namespace Switchboard.Interop.Tests.Voicemail;
 /// <summary>
 /// MiniVM end to end on the seed dialplan (reference-mlan-asterisk.md §2.4 flows 4, 5 and 9): a SIPp caller reaches a
 /// user without a registered device, hears the greeting, streams a known core sound (µ-law rtp_stream) after the
-/// beep and hangs up; the h extension mails the recording (MinivmNotify) to a real SMTP server (aiosmtpd) through
-/// the durable outbox and deletes it (MinivmDelete).
+/// beep and hangs up; the h extension mails the recording (MinivmNotify, format wav49 = GSM in WAV, decoded by sox)
+/// to a real SMTP server (aiosmtpd) through the durable outbox and deletes it (MinivmDelete).
 /// </summary>
 [Collection("sipp")]
 public sealed class VoicemailSippTests(VoicemailFixture fixture) : IClassFixture<VoicemailFixture>
@@ -41,13 +41,13 @@ public sealed class VoicemailSippTests(VoicemailFixture fixture) : IClassFixture
         Assert.Equal("[voicemail] from \"Ann Example\" <+46701234501>", mail.Subject);
         Assert.Matches(@"^""Ann Example"" <\+46701234501> left you a 0:0[2-4] long message on [A-Z][a-z]+day, \d\d [A-Z][a-z]+ 20\d\d at \d\d:\d\d:\d\d UTC, see attachment\.", mail.TextBody);
 
-        var recorded = Attachment(mail);
+        var recorded = await AttachmentAsync(mail);
         double sent = samples.Length / 8000.0;
         double got = recorded.Length / 8000.0;
         Assert.True(Math.Abs(got - sent) <= 0.5, $"recording {got:F2} s, sent {sent:F2} s");
         Assert.True(Rms(recorded) > 500, $"recording RMS {Rms(recorded):F0}: silence");
         double r = AudioCompare.BestCorrelation(samples, recorded, maxFrameLag: 50);
-        Assert.True(r > 0.8, $"recording correlates {r:F3} with the sent sound (threshold 0.8; +12 dB gain clips peaks)");
+        Assert.True(r > 0.8, $"recording correlates {r:F3} with the sent sound (threshold 0.8; +12 dB gain clips peaks, GSM is lossy)");
 
         await WaitUntilAsync(() => WavFiles("vicky").Length == 0, "the recording is deleted from the spool (MinivmDelete)");
         await WaitUntilAsync(() => Directory.GetFiles(fixture.OutboxDir, "*.eml").Length == 0, "the outbox is empty");
@@ -72,7 +72,7 @@ public sealed class VoicemailSippTests(VoicemailFixture fixture) : IClassFixture
         Assert.True(mails.Length == 1, $"{mails.Length} mails arrived after the server came up\n" + Pbx.Output);
         using var mail = MimeMessage.Load(mails[0]);
         Assert.Equal("xena@example.com", Assert.Single(mail.To.Mailboxes).Address);
-        Assert.True(Math.Abs((Attachment(mail).Length / 8000.0) - (samples.Length / 8000.0)) <= 0.5);
+        Assert.True(Math.Abs(((await AttachmentAsync(mail)).Length / 8000.0) - (samples.Length / 8000.0)) <= 0.5);
         await WaitUntilAsync(() => Directory.GetFiles(fixture.OutboxDir, "*.eml").Length == 0, "the outbox is empty");
     }
 
@@ -155,18 +155,25 @@ public sealed class VoicemailSippTests(VoicemailFixture fixture) : IClassFixture
         return Directory.Exists(dir) ? Directory.GetFiles(dir, "*.wav") : [];
     }
 
-    private static short[] Attachment(MimeMessage mail)
+    /// <summary>The voicemail.WAV attachment (GSM in WAV with format = wav49) decoded to PCM by sox.</summary>
+    private static async Task<short[]> AttachmentAsync(MimeMessage mail)
     {
         var part = Assert.Single(mail.Attachments.OfType<MimePart>());
         Assert.Equal("voicemail.WAV", part.FileName);
-        string path = Path.Combine(Directory.CreateTempSubdirectory("sb-vm-att-").FullName, "voicemail.wav");
+        string dir = Directory.CreateTempSubdirectory("sb-vm-att-").FullName;
+        string path = Path.Combine(dir, "voicemail.wav");
         using (var f = File.Create(path))
         {
             Assert.NotNull(part.Content);
             part.Content!.DecodeTo(f);
         }
 
-        return AudioCompare.ReadWav(path);
+        var bytes = await File.ReadAllBytesAsync(path);
+        Assert.Equal(0x31, BitConverter.ToUInt16(bytes, 20)); // WAVE_FORMAT_GSM610 (wav49)
+        string pcm = Path.Combine(dir, "pcm.wav");
+        var run = await ExternalProcess.RunAsync("sox", [path, "-e", "signed-integer", "-b", "16", pcm], TimeSpan.FromSeconds(30), dir);
+        Assert.True(run.ExitCode == 0, "sox cannot read the attachment: " + run);
+        return AudioCompare.ReadWav(pcm);
     }
 
     private static double Rms(short[] s)

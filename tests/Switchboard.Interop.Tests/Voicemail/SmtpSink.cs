@@ -9,9 +9,15 @@ namespace Switchboard.Interop.Tests.Voicemail;
 public sealed class SmtpSink : IAsyncDisposable
 {
     private const string Script = """
-        import asyncio, os, sys
+        import asyncio, os, ssl, sys
         from aiosmtpd.controller import Controller
+        from aiosmtpd.smtp import AuthResult
         out, port = sys.argv[1], int(sys.argv[2])
+        cert = sys.argv[3] if len(sys.argv) > 4 else None
+        key = sys.argv[4] if len(sys.argv) > 4 else None
+        def check(server, session, envelope, mechanism, auth_data):
+            ok = auth_data.login == b"vm" and auth_data.password == b"secret"
+            return AuthResult(success=ok)
         class Handler:
             def __init__(self):
                 self.n = 0
@@ -23,7 +29,13 @@ public sealed class SmtpSink : IAsyncDisposable
                     f.write(envelope.original_content)
                 os.rename(tmp, os.path.join(out, "%d.eml" % self.n))
                 return "250 Message accepted for delivery"
-        c = Controller(Handler(), hostname="127.0.0.1", port=port, data_size_limit=0)
+        if cert:
+            ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            ctx.load_cert_chain(cert, key)
+            c = Controller(Handler(), hostname="127.0.0.1", port=port, data_size_limit=0, tls_context=ctx,
+                           require_starttls=True, auth_require_tls=True, authenticator=check, auth_required=True)
+        else:
+            c = Controller(Handler(), hostname="127.0.0.1", port=port, data_size_limit=0)
         c.start()
         print("READY", flush=True)
         try:
@@ -69,10 +81,17 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public int Port { get; }
 
-    public static async Task<SmtpSink> StartAsync(string python, int port, string? directory = null)
+    /// <param name="tls">Certificate and key files: the server then requires STARTTLS and AUTH (user vm, password secret).</param>
+    public static async Task<SmtpSink> StartAsync(string python, int port, string? directory = null, (string Cert, string Key)? tls = null)
     {
         directory ??= System.IO.Directory.CreateTempSubdirectory("sb-smtp-sink-").FullName;
-        var process = ExternalProcess.Start(python, ["-c", Script, directory, port.ToString(System.Globalization.CultureInfo.InvariantCulture)], redirectStdin: true);
+        List<string> args = ["-c", Script, directory, port.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        if (tls is { } t)
+        {
+            args.AddRange([t.Cert, t.Key]);
+        }
+
+        var process = ExternalProcess.Start(python, args, redirectStdin: true);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
         while (!process.Output.Contains("READY", StringComparison.Ordinal))
         {

@@ -38,4 +38,7 @@ public sealed record PjsipGlobal : PjsipObject
 
     /// <summary>SIP debug logging (<c>debug=yes</c> or a host to filter on; "no" = off).</summary>
     public string Debug { get; init; } = "no";
+
+    /// <summary>Overload control (taskprocessor_overload_trigger and the overload_* keys).</summary>
+    public PjsipOverload Overload { get; init; } = PjsipOverload.Default;
 }

@@ -10,6 +10,7 @@ using Switchboard.Core.Pjsip.Outbound;
 using Switchboard.Core.Pjsip.Qualify;
 using Switchboard.Core.Pjsip.Registrar;
 using Switchboard.Core.Sip;
+using Switchboard.Core.Sip.Overload;
 using Switchboard.Sip.Framing;
 using Switchboard.Sip.Messages;
 using Switchboard.Transport;
@@ -40,6 +41,10 @@ public sealed partial class PjsipService : IAsyncDisposable
         Runtime = new PjsipRuntime(config);
         Transports = new TransportRegistry();
         Stack = new SipStack(Transports, options.Wheel, options.Bus, options.Loggers.CreateLogger("sip")) { UserAgent = config.Global.UserAgent };
+        var transactions = Stack.Transactions;
+        var transports = Transports;
+        Overload = new OverloadControl(config.Global.Overload, options.Wheel.TimeProvider, () => transactions.ProceedingInvites, options.Loggers.CreateLogger("pjsip.overload"), receiveBacklog: () => LongestReceiveBacklog(transports));
+        Stack.Overload = Overload;
         Security = new SecurityEvents(options.Bus, options.Wheel.TimeProvider);
         _persistence = options.Database is null ? null : new SqliteContactPersistence(options.Database);
         Location = new LocationService(options.Wheel, options.Bus, _persistence);
@@ -59,6 +64,9 @@ public sealed partial class PjsipService : IAsyncDisposable
 
     public SecurityEvents Security { get; }
 
+    /// <summary>503 + Retry-After admission control for new requests (pjsip.conf [global] overload_* keys).</summary>
+    public OverloadControl Overload { get; }
+
     public LocationService Location { get; }
 
     public EndpointIdentifier Identifier { get; }
@@ -68,6 +76,20 @@ public sealed partial class PjsipService : IAsyncDisposable
     public QualifyService Qualify { get; }
 
     public OutboundRegistrationService Outbound { get; }
+
+    private static TimeSpan LongestReceiveBacklog(TransportRegistry transports)
+    {
+        var longest = TimeSpan.Zero;
+        foreach (var t in transports.All)
+        {
+            if (t is UdpTransport udp && udp.ReceiveBacklog > longest)
+            {
+                longest = udp.ReceiveBacklog;
+            }
+        }
+
+        return longest;
+    }
 
     /// <summary>Binds every transport, restores persisted contacts and starts qualify and outbound registration.</summary>
     public void Start()
@@ -125,6 +147,7 @@ public sealed partial class PjsipService : IAsyncDisposable
     {
         Runtime.Swap(config);
         Stack.UserAgent = config.Global.UserAgent;
+        Overload.Configure(config.Global.Overload);
         foreach (var t in config.Transports)
         {
             if (!Transports.TryGet(t.Name, out _))
@@ -136,7 +159,7 @@ public sealed partial class PjsipService : IAsyncDisposable
         Outbound.Start();
     }
 
-    public void RegisterCli(CliCommandRegistry cli) => new PjsipCliCommands(Runtime, Location, Transports, Outbound).Register(cli);
+    public void RegisterCli(CliCommandRegistry cli) => new PjsipCliCommands(Runtime, Location, Transports, Outbound, Overload).Register(cli);
 
     private async Task FlushLoopAsync(CancellationToken ct)
     {
@@ -176,6 +199,7 @@ public sealed partial class PjsipService : IAsyncDisposable
 
         Outbound.Dispose();
         Qualify.Dispose();
+        Overload.Dispose();
         foreach (var t in Transports.All)
         {
             await t.StopAsync().ConfigureAwait(false);

@@ -49,6 +49,9 @@ public sealed partial class SipStack : ITransportHandler, ISipMessageSender
 
     public long ParseErrorCount => Interlocked.Read(ref _parseErrors);
 
+    /// <summary>Admission control: refuses new out-of-dialog requests with 503 while overloaded (null = never).</summary>
+    public Overload.OverloadControl? Overload { get; set; }
+
     /// <summary>Raised for a response that matched no client transaction (e.g. a stray 2xx to an INVITE).</summary>
     public Action<SipMessage, SipPeer>? StrayResponse { get; set; }
 
@@ -116,6 +119,12 @@ public sealed partial class SipStack : ITransportHandler, ISipMessageSender
         switch (r.Disposition)
         {
             case ServerRequestDisposition.New:
+                if (Overload is { } overload && overload.ShouldReject(request))
+                {
+                    overload.Reject(r.Transaction!, UserAgent);
+                    break;
+                }
+
                 Router.Dispatch(new SipRequestContext(r.Transaction!, local, peer));
                 break;
             case ServerRequestDisposition.Ack:

@@ -9,32 +9,18 @@ namespace Switchboard.Media.Codecs;
 /// </summary>
 public static class ALaw
 {
-    private static readonly short[] DecodeTable = BuildDecodeTable();
-    private static readonly byte[] EncodeTable = BuildEncodeTable();
+    private static readonly short[] DecodeTable = G711Tables.BuildDecode(DecodeCode);
+    private static readonly byte[] EncodeTable = G711Tables.BuildEncode(8192, EncodeLinear13);
 
     public static byte Encode(short sample) => EncodeTable[(sample >> 3) + 4096];
 
     public static short Decode(byte code) => DecodeTable[code];
 
-    public static void Encode(ReadOnlySpan<short> pcm, Span<byte> encoded)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(encoded.Length, pcm.Length);
-        var table = EncodeTable;
-        for (int i = 0; i < pcm.Length; i++)
-        {
-            encoded[i] = table[(pcm[i] >> 3) + 4096];
-        }
-    }
+    public static void Encode(ReadOnlySpan<short> pcm, Span<byte> encoded) =>
+        G711Tables.Encode(pcm, encoded, EncodeTable, 3, 4096);
 
-    public static void Decode(ReadOnlySpan<byte> encoded, Span<short> pcm)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(pcm.Length, encoded.Length);
-        var table = DecodeTable;
-        for (int i = 0; i < encoded.Length; i++)
-        {
-            pcm[i] = table[encoded[i]];
-        }
-    }
+    public static void Decode(ReadOnlySpan<byte> encoded, Span<short> pcm) =>
+        G711Tables.Decode(encoded, pcm, DecodeTable);
 
     /// <summary>The reference computation for one 13-bit linear value (-4096..4095).</summary>
     internal static byte EncodeLinear13(int value)
@@ -67,27 +53,5 @@ public static class ALaw
         int step = a & 0x0F;
         int magnitude = segment == 0 ? (step << 4) + 8 : ((step << 4) + 0x108) << (segment - 1);
         return (short)((a & 0x80) != 0 ? magnitude : -magnitude);
-    }
-
-    private static short[] BuildDecodeTable()
-    {
-        var table = new short[256];
-        for (int i = 0; i < 256; i++)
-        {
-            table[i] = DecodeCode((byte)i);
-        }
-
-        return table;
-    }
-
-    private static byte[] BuildEncodeTable()
-    {
-        var table = new byte[8192];
-        for (int i = 0; i < table.Length; i++)
-        {
-            table[i] = EncodeLinear13(i - 4096);
-        }
-
-        return table;
     }
 }

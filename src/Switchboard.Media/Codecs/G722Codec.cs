@@ -6,13 +6,11 @@ namespace Switchboard.Media.Codecs;
 /// G.722 at 64 kbit/s through libspandsp: 16 kHz PCM, two samples per byte (20 ms = 320 samples = 160 bytes),
 /// payload type 9 with an RTP clock of 8000 (RFC 3551 §4.5.2).
 /// </summary>
-public sealed unsafe class G722Codec : IAudioCodec
+public sealed unsafe class G722Codec : NativeAudioCodec
 {
     public static readonly AudioCodecInfo Descriptor = new("g722", 16000, 8000, 2, 1, 9, true);
 
     private readonly SpanDspG722Library _lib;
-    private IntPtr _encoder;
-    private IntPtr _decoder;
 
     internal G722Codec(SpanDspG722Library lib)
     {
@@ -21,11 +19,9 @@ public sealed unsafe class G722Codec : IAudioCodec
         _decoder = lib.DecoderInit(IntPtr.Zero, 64000, 0);
     }
 
-    ~G722Codec() => Release();
+    public override AudioCodecInfo Info => Descriptor;
 
-    public AudioCodecInfo Info => Descriptor;
-
-    public bool TryEncode(ReadOnlySpan<short> pcm, Span<byte> payload, out int bytesWritten)
+    public override bool TryEncode(ReadOnlySpan<short> pcm, Span<byte> payload, out int bytesWritten)
     {
         bytesWritten = 0;
         if (_encoder == IntPtr.Zero || (pcm.Length & 1) != 0 || payload.Length < pcm.Length / 2)
@@ -42,7 +38,7 @@ public sealed unsafe class G722Codec : IAudioCodec
         return bytesWritten >= 0;
     }
 
-    public bool TryDecode(ReadOnlySpan<byte> payload, Span<short> pcm, out int samplesWritten)
+    public override bool TryDecode(ReadOnlySpan<byte> payload, Span<short> pcm, out int samplesWritten)
     {
         samplesWritten = 0;
         if (_decoder == IntPtr.Zero || payload.IsEmpty || pcm.Length < payload.Length * 2)
@@ -59,24 +55,7 @@ public sealed unsafe class G722Codec : IAudioCodec
         return samplesWritten >= 0;
     }
 
-    public void Dispose()
-    {
-        Release();
-        GC.SuppressFinalize(this);
-    }
+    private protected override void FreeEncoder(IntPtr state) => _lib.EncoderFree(state);
 
-    private void Release()
-    {
-        if (_encoder != IntPtr.Zero)
-        {
-            _lib.EncoderFree(_encoder);
-            _encoder = IntPtr.Zero;
-        }
-
-        if (_decoder != IntPtr.Zero)
-        {
-            _lib.DecoderFree(_decoder);
-            _decoder = IntPtr.Zero;
-        }
-    }
+    private protected override void FreeDecoder(IntPtr state) => _lib.DecoderFree(state);
 }

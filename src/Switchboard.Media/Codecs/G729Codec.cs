@@ -7,15 +7,13 @@ namespace Switchboard.Media.Codecs;
 /// 10-byte frames optionally followed by one 2-byte SID frame (Annex B comfort noise). VAD is off when encoding
 /// (Asterisk offers annexb=no).
 /// </summary>
-public sealed unsafe class G729Codec : IAudioCodec
+public sealed unsafe class G729Codec : NativeAudioCodec
 {
     public const int FrameBytes = 10;
     public const int SidBytes = 2;
     public static readonly AudioCodecInfo Descriptor = new("g729", 8000, 8000, 80, FrameBytes, 18, true);
 
     private readonly Bcg729Library _lib;
-    private IntPtr _encoder;
-    private IntPtr _decoder;
 
     internal G729Codec(Bcg729Library lib)
     {
@@ -24,11 +22,9 @@ public sealed unsafe class G729Codec : IAudioCodec
         _decoder = lib.DecoderCreate();
     }
 
-    ~G729Codec() => Release();
+    public override AudioCodecInfo Info => Descriptor;
 
-    public AudioCodecInfo Info => Descriptor;
-
-    public bool TryEncode(ReadOnlySpan<short> pcm, Span<byte> payload, out int bytesWritten)
+    public override bool TryEncode(ReadOnlySpan<short> pcm, Span<byte> payload, out int bytesWritten)
     {
         bytesWritten = 0;
         int frames = pcm.Length / 80;
@@ -62,7 +58,7 @@ public sealed unsafe class G729Codec : IAudioCodec
         return true;
     }
 
-    public bool TryDecode(ReadOnlySpan<byte> payload, Span<short> pcm, out int samplesWritten)
+    public override bool TryDecode(ReadOnlySpan<byte> payload, Span<short> pcm, out int samplesWritten)
     {
         samplesWritten = 0;
         int frames = payload.Length / FrameBytes;
@@ -91,24 +87,7 @@ public sealed unsafe class G729Codec : IAudioCodec
         return true;
     }
 
-    public void Dispose()
-    {
-        Release();
-        GC.SuppressFinalize(this);
-    }
+    private protected override void FreeEncoder(IntPtr state) => _lib.EncoderClose(state);
 
-    private void Release()
-    {
-        if (_encoder != IntPtr.Zero)
-        {
-            _lib.EncoderClose(_encoder);
-            _encoder = IntPtr.Zero;
-        }
-
-        if (_decoder != IntPtr.Zero)
-        {
-            _lib.DecoderClose(_decoder);
-            _decoder = IntPtr.Zero;
-        }
-    }
+    private protected override void FreeDecoder(IntPtr state) => _lib.DecoderClose(state);
 }

@@ -6,7 +6,7 @@ namespace Switchboard.Media.Codecs;
 /// GSM 06.10 full rate through libgsm: 160 samples (20 ms) ↔ 33 bytes (RFC 3551 payload type 3). With
 /// <c>wav49</c> the instance reads Microsoft's WAV49 packing (65-byte blocks of two frames) for GSM-in-WAV files.
 /// </summary>
-public sealed unsafe class GsmCodec : IAudioCodec
+public sealed unsafe class GsmCodec : NativeAudioCodec
 {
     public const int FrameBytes = 33;
     public const int Wav49BlockBytes = 65;
@@ -14,8 +14,6 @@ public sealed unsafe class GsmCodec : IAudioCodec
 
     private readonly GsmLibrary _lib;
     private readonly bool _wav49;
-    private IntPtr _encoder;
-    private IntPtr _decoder;
 
     internal GsmCodec(GsmLibrary lib, bool wav49 = false)
     {
@@ -31,11 +29,9 @@ public sealed unsafe class GsmCodec : IAudioCodec
         }
     }
 
-    ~GsmCodec() => Release();
+    public override AudioCodecInfo Info => Descriptor;
 
-    public AudioCodecInfo Info => Descriptor;
-
-    public bool TryEncode(ReadOnlySpan<short> pcm, Span<byte> payload, out int bytesWritten)
+    public override bool TryEncode(ReadOnlySpan<short> pcm, Span<byte> payload, out int bytesWritten)
     {
         bytesWritten = 0;
         int frames = pcm.Length / 160;
@@ -98,7 +94,7 @@ public sealed unsafe class GsmCodec : IAudioCodec
         return true;
     }
 
-    public bool TryDecode(ReadOnlySpan<byte> payload, Span<short> pcm, out int samplesWritten)
+    public override bool TryDecode(ReadOnlySpan<byte> payload, Span<short> pcm, out int samplesWritten)
     {
         samplesWritten = 0;
         int unit = _wav49 ? Wav49BlockBytes : FrameBytes;
@@ -132,24 +128,7 @@ public sealed unsafe class GsmCodec : IAudioCodec
         return true;
     }
 
-    public void Dispose()
-    {
-        Release();
-        GC.SuppressFinalize(this);
-    }
+    private protected override void FreeEncoder(IntPtr state) => _lib.Destroy(state);
 
-    private void Release()
-    {
-        if (_encoder != IntPtr.Zero)
-        {
-            _lib.Destroy(_encoder);
-            _encoder = IntPtr.Zero;
-        }
-
-        if (_decoder != IntPtr.Zero)
-        {
-            _lib.Destroy(_decoder);
-            _decoder = IntPtr.Zero;
-        }
-    }
+    private protected override void FreeDecoder(IntPtr state) => _lib.Destroy(state);
 }

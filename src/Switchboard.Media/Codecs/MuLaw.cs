@@ -12,8 +12,8 @@ public static class MuLaw
     private const int Bias = 33;
     private const int Clip = 8159;
 
-    private static readonly short[] DecodeTable = BuildDecodeTable();
-    private static readonly byte[] EncodeTable = BuildEncodeTable();
+    private static readonly short[] DecodeTable = G711Tables.BuildDecode(DecodeCode);
+    private static readonly byte[] EncodeTable = G711Tables.BuildEncode(16384, EncodeLinear14);
 
     /// <summary>Encodes one 16-bit sample.</summary>
     public static byte Encode(short sample) => EncodeTable[(sample >> 2) + 8192];
@@ -22,26 +22,12 @@ public static class MuLaw
     public static short Decode(byte code) => DecodeTable[code];
 
     /// <summary>Encodes <paramref name="pcm"/> into <paramref name="encoded"/> (one byte per sample).</summary>
-    public static void Encode(ReadOnlySpan<short> pcm, Span<byte> encoded)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(encoded.Length, pcm.Length);
-        var table = EncodeTable;
-        for (int i = 0; i < pcm.Length; i++)
-        {
-            encoded[i] = table[(pcm[i] >> 2) + 8192];
-        }
-    }
+    public static void Encode(ReadOnlySpan<short> pcm, Span<byte> encoded) =>
+        G711Tables.Encode(pcm, encoded, EncodeTable, 2, 8192);
 
     /// <summary>Decodes <paramref name="encoded"/> into <paramref name="pcm"/> (one sample per byte).</summary>
-    public static void Decode(ReadOnlySpan<byte> encoded, Span<short> pcm)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(pcm.Length, encoded.Length);
-        var table = DecodeTable;
-        for (int i = 0; i < encoded.Length; i++)
-        {
-            pcm[i] = table[encoded[i]];
-        }
-    }
+    public static void Decode(ReadOnlySpan<byte> encoded, Span<short> pcm) =>
+        G711Tables.Decode(encoded, pcm, DecodeTable);
 
     /// <summary>The reference computation for one 14-bit linear value (-8192..8191).</summary>
     internal static byte EncodeLinear14(int value)
@@ -75,27 +61,5 @@ public static class MuLaw
         int segment = (u >> 4) & 0x07;
         int magnitude = ((((u & 0x0F) << 3) + 0x84) << segment) - 0x84;
         return (short)((u & 0x80) != 0 ? -magnitude : magnitude);
-    }
-
-    private static short[] BuildDecodeTable()
-    {
-        var table = new short[256];
-        for (int i = 0; i < 256; i++)
-        {
-            table[i] = DecodeCode((byte)i);
-        }
-
-        return table;
-    }
-
-    private static byte[] BuildEncodeTable()
-    {
-        var table = new byte[16384];
-        for (int i = 0; i < table.Length; i++)
-        {
-            table[i] = EncodeLinear14(i - 8192);
-        }
-
-        return table;
     }
 }

@@ -7,13 +7,11 @@ namespace Switchboard.Media.Codecs;
 /// RTP clock is always 48000 per RFC 7587) so a path to G.711 decodes straight to 8 kHz without resampling.
 /// Encode takes one 2.5-60 ms frame and produces one packet.
 /// </summary>
-public sealed unsafe class OpusCodec : IAudioCodec
+public sealed unsafe class OpusCodec : NativeAudioCodec
 {
     public const int MaxPacketBytes = 1275;
 
     private readonly OpusLibrary _lib;
-    private IntPtr _encoder;
-    private IntPtr _decoder;
 
     internal OpusCodec(OpusLibrary lib, int sampleRate)
     {
@@ -33,16 +31,14 @@ public sealed unsafe class OpusCodec : IAudioCodec
         }
     }
 
-    ~OpusCodec() => Release();
-
-    public AudioCodecInfo Info { get; }
+    public override AudioCodecInfo Info { get; }
 
     /// <summary>True when libopus created both states.</summary>
     public bool IsValid => _encoder != IntPtr.Zero && _decoder != IntPtr.Zero;
 
     public static bool IsSupportedRate(int rate) => rate is 8000 or 12000 or 16000 or 24000 or 48000;
 
-    public bool TryEncode(ReadOnlySpan<short> pcm, Span<byte> payload, out int bytesWritten)
+    public override bool TryEncode(ReadOnlySpan<short> pcm, Span<byte> payload, out int bytesWritten)
     {
         bytesWritten = 0;
         if (_encoder == IntPtr.Zero || pcm.IsEmpty || payload.IsEmpty)
@@ -66,7 +62,7 @@ public sealed unsafe class OpusCodec : IAudioCodec
         return true;
     }
 
-    public bool TryDecode(ReadOnlySpan<byte> payload, Span<short> pcm, out int samplesWritten)
+    public override bool TryDecode(ReadOnlySpan<byte> payload, Span<short> pcm, out int samplesWritten)
     {
         samplesWritten = 0;
         if (_decoder == IntPtr.Zero || payload.IsEmpty || pcm.IsEmpty)
@@ -90,24 +86,7 @@ public sealed unsafe class OpusCodec : IAudioCodec
         return true;
     }
 
-    public void Dispose()
-    {
-        Release();
-        GC.SuppressFinalize(this);
-    }
+    private protected override void FreeEncoder(IntPtr state) => _lib.EncoderDestroy(state);
 
-    private void Release()
-    {
-        if (_encoder != IntPtr.Zero)
-        {
-            _lib.EncoderDestroy(_encoder);
-            _encoder = IntPtr.Zero;
-        }
-
-        if (_decoder != IntPtr.Zero)
-        {
-            _lib.DecoderDestroy(_decoder);
-            _decoder = IntPtr.Zero;
-        }
-    }
+    private protected override void FreeDecoder(IntPtr state) => _lib.DecoderDestroy(state);
 }

@@ -20,6 +20,7 @@ internal sealed class InviteServerTransaction : ServerTransaction
     public InviteServerTransaction(TransactionLayer layer, SipMessage request, in SipPeer peer)
         : base(layer, request, peer, TransactionState.Proceeding)
     {
+        layer.Statistics.InviteEnteredProceeding();
     }
 
     internal override void Start()

@@ -169,7 +169,15 @@ public abstract class ServerTransaction
         return Transmit(LastResponse.Span);
     }
 
-    private protected void SetState(TransactionState state) => _state = state;
+    private protected void SetState(TransactionState state)
+    {
+        if (_state == TransactionState.Proceeding && state != TransactionState.Proceeding && Method == SipMethod.Invite)
+        {
+            _layer.Statistics.InviteLeftProceeding();
+        }
+
+        _state = state;
+    }
 
     /// <summary>Moves to Terminated and stops the timers (under the lock). True when this call terminated it.</summary>
     private protected bool TerminateLocked()

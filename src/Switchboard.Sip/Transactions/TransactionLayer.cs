@@ -46,6 +46,9 @@ public sealed class TransactionLayer
 
     internal TransactionStatistics Statistics { get; } = new();
 
+    /// <summary>INVITE server transactions still in Proceeding (no final response sent yet): calls being set up.</summary>
+    public long ProceedingInvites => Statistics.InvitesProceeding;
+
     /// <summary>
     /// Matches an incoming request to a server transaction (RFC 3261 §17.2.3, with the RFC 2543 fallback when the
     /// branch lacks the magic cookie). A retransmission is answered with the last response and reported as

@@ -12,6 +12,14 @@ internal sealed class TransactionStatistics
     private long _timeouts;
     private long _transportErrors;
     private long _stray;
+    private long _invitesProceeding;
+
+    /// <summary>INVITE server transactions that have sent no final response yet.</summary>
+    public long InvitesProceeding => Volatile.Read(ref _invitesProceeding);
+
+    public void InviteEnteredProceeding() => Interlocked.Increment(ref _invitesProceeding);
+
+    public void InviteLeftProceeding() => Interlocked.Decrement(ref _invitesProceeding);
 
     public void ServerCreated()
     {

@@ -8,10 +8,12 @@ using Switchboard.Common.Media;
 namespace Switchboard.Transport.Rtp;
 
 /// <summary>
-/// The UDP socket pair of one RTP leg: RTP on an even port, RTCP on the next. Each socket has one receive loop
-/// (async, <see cref="Socket.ReceiveFromAsync(Memory{byte}, SocketFlags, SocketAddress, CancellationToken)"/>)
-/// into a buffer rented once from the shared pool and a reused <see cref="SocketAddress"/>, handing every datagram
-/// to the sink synchronously: no allocation per packet. Sends are synchronous non-blocking sendto calls.
+/// The UDP socket pair of one RTP leg: RTP on an even port, RTCP on the next. On Linux both sockets join the shared
+/// <see cref="RtpReceiveEngine"/> (a few epoll threads serving every leg, datagrams handed to the sink synchronously
+/// on that thread); elsewhere each socket has its own async receive loop
+/// (<see cref="Socket.ReceiveFromAsync(Memory{byte}, SocketFlags, SocketAddress, CancellationToken)"/>) into a
+/// buffer rented once and a reused <see cref="SocketAddress"/>. Either way nothing is allocated per packet. Sends are
+/// synchronous sendto calls on the caller's thread.
 /// </summary>
 public sealed partial class UdpRtpSocket : IRtpSocket
 {
@@ -22,8 +24,12 @@ public sealed partial class UdpRtpSocket : IRtpSocket
     private readonly Socket _rtcp;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
+    private readonly TaskCompletionSource _engineStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? _rtpLoop;
     private Task? _rtcpLoop;
+    private RtpReceiveRegistration? _rtpRegistration;
+    private RtpReceiveRegistration? _rtcpRegistration;
+    private IRtpPacketSink? _sink;
     private int _started;
     private int _disposed;
 
@@ -54,8 +60,57 @@ public sealed partial class UdpRtpSocket : IRtpSocket
             throw new InvalidOperationException("receive loops already started");
         }
 
+        _sink = sink;
+        var engine = UseEngine ? RtpReceiveEngine.Shared : null;
+        if (engine is not null)
+        {
+            var rtp = new RtpReceiveRegistration(this, _rtp, rtcp: false);
+            var rtcp = new RtpReceiveRegistration(this, _rtcp, rtcp: true);
+            if (engine.TryRegister(rtp))
+            {
+                if (engine.TryRegister(rtcp))
+                {
+                    _rtpRegistration = rtp;
+                    _rtcpRegistration = rtcp;
+                    _rtpLoop = _engineStopped.Task;
+                    _rtcpLoop = Task.CompletedTask;
+                    return;
+                }
+
+                rtp.Loop?.Remove(rtp);
+            }
+        }
+
         _rtpLoop = ReceiveLoop(_rtp, sink, rtcp: false, _stop.Token);
         _rtcpLoop = ReceiveLoop(_rtcp, sink, rtcp: true, _stop.Token);
+    }
+
+    /// <summary>False makes <see cref="Start"/> use the per-socket async loops even where the epoll engine runs.</summary>
+    internal bool UseEngine { get; set; } = true;
+
+    /// <summary>True when the shared epoll engine delivers this pair's datagrams.</summary>
+    internal bool OnEngine => _rtpRegistration is not null;
+
+    /// <summary>Called by the engine's thread for every datagram.</summary>
+    internal void Deliver(Span<byte> packet, SocketAddress source, bool rtcp)
+    {
+        var sink = _sink!;
+        try
+        {
+            if (rtcp)
+            {
+                sink.OnRtcpPacket(packet, source);
+            }
+            else
+            {
+                sink.OnRtpPacket(packet, source);
+            }
+        }
+        catch (Exception ex)
+        {
+            // A faulty consumer loses the packet, never the loop.
+            LogSinkFailed(_logger, ex, rtcp ? LocalRtcpEndPoint : LocalRtpEndPoint);
+        }
     }
 
     public bool SendRtp(ReadOnlySpan<byte> packet, SocketAddress destination) => Send(_rtp, packet, destination);
@@ -167,6 +222,17 @@ public sealed partial class UdpRtpSocket : IRtpSocket
         }
 
         _stop.Cancel();
+        if (_rtpRegistration is { } rtp)
+        {
+            rtp.Loop?.Remove(rtp);
+        }
+
+        if (_rtcpRegistration is { } rtcp)
+        {
+            rtcp.Loop?.Remove(rtcp);
+        }
+
+        _engineStopped.TrySetResult();
         _rtp.Dispose();
         _rtcp.Dispose();
         _stop.Dispose();

@@ -22,6 +22,9 @@ public sealed class UdpRtpSocketFactory : IRtpSocketFactory
     /// <summary>IP DSCP/TOS byte for RTP (tos_audio; 0xB8 = EF); 0 leaves it unset.</summary>
     public int TypeOfService { get; init; }
 
+    /// <summary>False gives every socket its own async receive loops instead of the shared epoll engine (tests).</summary>
+    internal bool UseReceiveEngine { get; init; } = true;
+
     public bool TryBind(IPAddress address, int rtpPort, [NotNullWhen(true)] out IRtpSocket? socket, out string? error)
     {
         ArgumentNullException.ThrowIfNull(address);
@@ -39,7 +42,7 @@ public sealed class UdpRtpSocketFactory : IRtpSocketFactory
             rtp = Create(address, rtpPort);
             int rtcpPort = rtpPort == 0 ? ((IPEndPoint)rtp.LocalEndPoint!).Port + 1 : rtpPort + 1;
             rtcp = Create(address, rtcpPort);
-            socket = new UdpRtpSocket(rtp, rtcp, _logger);
+            socket = new UdpRtpSocket(rtp, rtcp, _logger) { UseEngine = UseReceiveEngine };
             error = null;
             return true;
         }

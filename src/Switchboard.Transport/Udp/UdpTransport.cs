@@ -33,6 +33,7 @@ public sealed class UdpTransport : ITransport
     private Socket? _socket;
     private ITransportHandler? _handler;
     private Task[] _loops = [];
+    private long[] _busySince = [];
     private IAdmissionFilter _filter;
     private bool _started;
     private bool _stopped;
@@ -95,9 +96,10 @@ public sealed class UdpTransport : ITransport
             Local = new LocalTransportInfo(this, Name, TransportProtocol.Udp, (IPEndPoint)socket.LocalEndPoint!);
             _started = true;
             _loops = new Task[_options.ReceiveLoops];
+            _busySince = new long[_loops.Length];
             for (int i = 0; i < _loops.Length; i++)
             {
-                _loops[i] = ReceiveLoopAsync(socket, handler, Local);
+                _loops[i] = ReceiveLoopAsync(socket, handler, Local, i);
             }
         }
 
@@ -202,7 +204,31 @@ public sealed class UdpTransport : ITransport
         }
     }
 
-    private async Task ReceiveLoopAsync(Socket socket, ITransportHandler handler, LocalTransportInfo local)
+    /// <summary>
+    /// How long the socket has had datagrams waiting without a break: the longest time any receive loop has found a
+    /// datagram ready at every read (never had to wait for one). Zero while the loops keep up. An overload signal:
+    /// it grows while the receive path cannot keep up with what arrives (the datagrams wait in the kernel's buffer).
+    /// </summary>
+    public TimeSpan ReceiveBacklog
+    {
+        get
+        {
+            long now = TimeProvider.System.GetTimestamp();
+            long oldest = 0;
+            foreach (ref readonly long since in _busySince.AsSpan())
+            {
+                long s = Volatile.Read(in since);
+                if (s != 0 && (oldest == 0 || s < oldest))
+                {
+                    oldest = s;
+                }
+            }
+
+            return oldest == 0 ? TimeSpan.Zero : TimeProvider.System.GetElapsedTime(oldest, now);
+        }
+    }
+
+    private async Task ReceiveLoopAsync(Socket socket, ITransportHandler handler, LocalTransportInfo local, int loop)
     {
         await Task.Yield();
         var buffer = _options.BufferPool.Rent(ReceiveBufferSize);
@@ -218,7 +244,17 @@ public sealed class UdpTransport : ITransport
                 try
                 {
                     address.Size = maxAddressSize;
-                    received = await socket.ReceiveFromAsync(buffer, SocketFlags.None, address, token).ConfigureAwait(false);
+                    var pending = socket.ReceiveFromAsync(buffer, SocketFlags.None, address, token);
+                    if (!pending.IsCompleted)
+                    {
+                        Volatile.Write(ref _busySince[loop], 0); // drained: nothing was waiting
+                    }
+                    else if (Volatile.Read(in _busySince[loop]) == 0)
+                    {
+                        Volatile.Write(ref _busySince[loop], TimeProvider.System.GetTimestamp());
+                    }
+
+                    received = await pending.ConfigureAwait(false);
                     errorBurst = 0;
                 }
                 catch (OperationCanceledException)

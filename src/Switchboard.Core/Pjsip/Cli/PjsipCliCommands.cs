@@ -3,12 +3,13 @@ using Switchboard.Config.Pjsip;
 using Switchboard.Core.Cli;
 using Switchboard.Core.Pjsip.Location;
 using Switchboard.Core.Pjsip.Outbound;
+using Switchboard.Core.Sip.Overload;
 using Switchboard.Transport;
 
 namespace Switchboard.Core.Pjsip.Cli;
 
 /// <summary>The <c>pjsip show ...</c> CLI commands, in Asterisk's layout.</summary>
-public sealed class PjsipCliCommands(PjsipRuntime runtime, LocationService location, TransportRegistry transports, OutboundRegistrationService? outbound)
+public sealed class PjsipCliCommands(PjsipRuntime runtime, LocationService location, TransportRegistry transports, OutboundRegistrationService? outbound, OverloadControl? overload = null)
 {
     private const string Rule = "==========================================================================================";
 
@@ -22,7 +23,7 @@ public sealed class PjsipCliCommands(PjsipRuntime runtime, LocationService locat
         cli.Register(CliCommand.Sync("pjsip show transports", "List PJSIP transports", (a, o) => Transports(o)));
         cli.Register(CliCommand.Sync("pjsip show identifies", "List PJSIP identifies", (a, o) => Identifies(o)));
         cli.Register(CliCommand.Sync("pjsip show registrations", "List PJSIP outbound registrations", (a, o) => Registrations(o)));
-        cli.Register(CliCommand.Sync("pjsip show counters", "Packet counters of each transport (received, dropped by the admission filter, sent)", (a, o) => Counters(o)));
+        cli.Register(CliCommand.Sync("pjsip show counters", "Packet counters of each transport (received, dropped by the admission filter, sent) and the overload control (requests refused with 503)", (a, o) => Counters(o)));
     }
 
     private void ShowEndpoint(IReadOnlyList<string> args, TextWriter o)
@@ -253,6 +254,12 @@ public sealed class PjsipCliCommands(PjsipRuntime runtime, LocationService locat
         foreach (var (transport, c) in transports.SnapshotCounters())
         {
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{transport.Name,-22} {transport.Local.EndPoint,-28} {c.MessagesReceived,12} {c.DroppedByFilter,12} {c.MessagesSent,12} {c.ConnectionsRejected,9}"));
+        }
+
+        if (overload is not null)
+        {
+            o.WriteLine();
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Overload: {(overload.IsOverloaded ? "overloaded" : "normal")}  Rejected (503): {overload.Rejected}  Episodes: {overload.Episodes}  Queue delay: {overload.QueueDelay.TotalMilliseconds:0} ms  Receive backlog: {overload.ReceiveBacklog.TotalMilliseconds:0} ms"));
         }
     }
 

@@ -27,16 +27,6 @@ internal sealed unsafe class Bcg729Library
     /// <summary>bcg729Decoder(ctx, bitstream, length, erasure, sid, rfc3389, int16 out[80]).</summary>
     public delegate* unmanaged<IntPtr, byte*, byte, byte, byte, byte, short*, void> Decode { get; }
 
-    public static Bcg729Library? TryLoad(string soname, out string? error)
-    {
-        var symbols = NativeSymbols.TryOpen(soname, out error);
-        if (symbols is null)
-        {
-            return null;
-        }
-
-        var library = new Bcg729Library(symbols);
-        error = symbols.Missing;
-        return error is null ? library : null;
-    }
+    public static Bcg729Library? TryLoad(string soname, out string? error) =>
+        NativeSymbols.TryLoad(soname, symbols => new Bcg729Library(symbols), out error);
 }

@@ -25,16 +25,6 @@ internal sealed unsafe class GsmLibrary
 
     public delegate* unmanaged<IntPtr, int, int*, int> Option { get; }
 
-    public static GsmLibrary? TryLoad(string soname, out string? error)
-    {
-        var symbols = NativeSymbols.TryOpen(soname, out error);
-        if (symbols is null)
-        {
-            return null;
-        }
-
-        var library = new GsmLibrary(symbols);
-        error = symbols.Missing;
-        return error is null ? library : null;
-    }
+    public static GsmLibrary? TryLoad(string soname, out string? error) =>
+        NativeSymbols.TryLoad(soname, symbols => new GsmLibrary(symbols), out error);
 }

@@ -33,6 +33,24 @@ internal sealed class NativeSymbols
         return new NativeSymbols(library, handle);
     }
 
+    /// <summary>
+    /// Opens <paramref name="library"/> and lets <paramref name="bind"/> resolve its exports; null with the reason when the
+    /// library is absent or any export is missing.
+    /// </summary>
+    public static T? TryLoad<T>(string library, Func<NativeSymbols, T> bind, out string? error)
+        where T : class
+    {
+        var symbols = TryOpen(library, out error);
+        if (symbols is null)
+        {
+            return null;
+        }
+
+        var bound = bind(symbols);
+        error = symbols.Missing;
+        return error is null ? bound : null;
+    }
+
     /// <summary>Resolves <paramref name="name"/>; remembers the first failure in <see cref="Missing"/>.</summary>
     public IntPtr Get(string name)
     {

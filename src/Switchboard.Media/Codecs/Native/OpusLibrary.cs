@@ -28,16 +28,6 @@ internal sealed unsafe class OpusLibrary
 
     public delegate* unmanaged<IntPtr, byte*, int, short*, int, int, int> Decode { get; }
 
-    public static OpusLibrary? TryLoad(string soname, out string? error)
-    {
-        var symbols = NativeSymbols.TryOpen(soname, out error);
-        if (symbols is null)
-        {
-            return null;
-        }
-
-        var library = new OpusLibrary(symbols);
-        error = symbols.Missing;
-        return error is null ? library : null;
-    }
+    public static OpusLibrary? TryLoad(string soname, out string? error) =>
+        NativeSymbols.TryLoad(soname, symbols => new OpusLibrary(symbols), out error);
 }

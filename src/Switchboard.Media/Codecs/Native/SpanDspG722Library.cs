@@ -27,16 +27,6 @@ internal sealed unsafe class SpanDspG722Library
     /// <summary>g722_decode(state, int16 amp[], const uint8 in[], int bytes) → samples.</summary>
     public delegate* unmanaged<IntPtr, short*, byte*, int, int> Decode { get; }
 
-    public static SpanDspG722Library? TryLoad(string soname, out string? error)
-    {
-        var symbols = NativeSymbols.TryOpen(soname, out error);
-        if (symbols is null)
-        {
-            return null;
-        }
-
-        var library = new SpanDspG722Library(symbols);
-        error = symbols.Missing;
-        return error is null ? library : null;
-    }
+    public static SpanDspG722Library? TryLoad(string soname, out string? error) =>
+        NativeSymbols.TryLoad(soname, symbols => new SpanDspG722Library(symbols), out error);
 }

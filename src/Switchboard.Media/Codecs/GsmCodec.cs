@@ -35,7 +35,17 @@ public sealed unsafe class GsmCodec : NativeAudioCodec
     {
         bytesWritten = 0;
         int frames = pcm.Length / 160;
-        if (_encoder == IntPtr.Zero || _wav49 || pcm.Length % 160 != 0 || payload.Length < frames * FrameBytes)
+        if (_encoder == IntPtr.Zero || pcm.Length % 160 != 0)
+        {
+            return false;
+        }
+
+        if (_wav49)
+        {
+            return TryEncodeWav49(pcm, payload, out bytesWritten);
+        }
+
+        if (payload.Length < frames * FrameBytes)
         {
             return false;
         }
@@ -53,6 +63,34 @@ public sealed unsafe class GsmCodec : NativeAudioCodec
         }
 
         bytesWritten = frames * FrameBytes;
+        return true;
+    }
+
+    /// <summary>WAV49: pairs of frames into 65-byte blocks (libgsm writes 32 bytes for the first, 33 for the second).</summary>
+    private bool TryEncodeWav49(ReadOnlySpan<short> pcm, Span<byte> payload, out int bytesWritten)
+    {
+        bytesWritten = 0;
+        int blocks = pcm.Length / 320;
+        if (pcm.Length % 320 != 0 || payload.Length < blocks * Wav49BlockBytes)
+        {
+            return false;
+        }
+
+        Span<short> frame = stackalloc short[160];
+        fixed (short* input = frame)
+        fixed (byte* output = payload)
+        {
+            for (int b = 0; b < blocks; b++)
+            {
+                byte* block = output + (b * Wav49BlockBytes);
+                pcm.Slice(b * 320, 160).CopyTo(frame);
+                _lib.Encode(_encoder, input, block);
+                pcm.Slice((b * 320) + 160, 160).CopyTo(frame);
+                _lib.Encode(_encoder, input, block + 32);
+            }
+        }
+
+        bytesWritten = blocks * Wav49BlockBytes;
         return true;
     }
 

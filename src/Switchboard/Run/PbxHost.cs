@@ -112,6 +112,7 @@ internal sealed partial class PbxHost : IAsyncDisposable
         var media = ChannelMediaOptions.Create(_wheel, layout.LibDir, _config.Document("musiconhold.conf"), LogDiagnostic);
         _calls = CallService.Attach(_pjsip, _dialplan, _config.Rtp, _loggers, _host.Time, media);
         _calls.RegisterCli(_cli);
+        StartVoicemail(layout);
         _calls.Observe(new ChannelEventPublisher(_bus));
         _cdrWriter = new CdrCsvWriter(Path.Combine(layout.LogDir, "cdr-csv"), _loggers.CreateLogger("cdr"), _host.Time);
         _cdr = new CdrRecorder(_cdrWriter, CdrConfig.From(_config.Document("cdr.conf")), _host.Time);
@@ -225,6 +226,7 @@ internal sealed partial class PbxHost : IAsyncDisposable
             }
 
             _websms?.Reload(_config.Document("websms.conf"));
+            ReloadVoicemail();
             if (_dialplan is not null)
             {
                 CallService.ReloadDialplan(_dialplan, _config.Document("extensions.conf"), output.WriteLine, _config.Pjsip);

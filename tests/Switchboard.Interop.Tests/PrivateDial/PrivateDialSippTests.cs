@@ -128,20 +128,6 @@ public sealed class PrivateDialSippTests(PrivateDialFixture fixture) : IClassFix
         await UnregisterAsync("hank");
     }
 
-    /// <summary>
-    /// Flow 4: callee with a mailbox and no device: sub_voicemail goes to its record step. MiniVM is not part of
-    /// Switchboard, so MinivmGreet is an unknown application there and the call ends unanswered (480), as Asterisk
-    /// without app_minivm would end it.
-    /// </summary>
-    [SkippableFact]
-    public async Task Flow4_unreachable_callee_with_mailbox_reaches_the_voicemail_step_which_is_absent()
-    {
-        Skip.IfNot(Sipp.Available, "sipp (sip-tester) is not installed");
-        var caller = await Sipp.RunAsync(Fail("call-uac-fail.xml", 480), Pbx.SipPort, ["-inf", Users("ann"), "-s", "+46701234504", "-m", "1"], TimeSpan.FromSeconds(60));
-        Assert.True(caller.ExitCode == 0, "caller: " + caller + "\n" + Pbx.Output);
-        await WaitForLogAsync("@sub_voicemail:", "Set(\"PJSIP/ann-", "mailboxes=dave@example.com");
-    }
-
     private static string HeaderOfFirstInvite(string sippOutput, string header)
     {
         int invite = sippOutput.IndexOf("INVITE sip:", StringComparison.Ordinal);

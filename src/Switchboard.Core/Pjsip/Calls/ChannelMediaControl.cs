@@ -27,6 +27,8 @@ internal sealed class ChannelMediaControl : IDtmfListener, IDisposable
     private readonly Queue<char> _digits = new();
     private TaskCompletionSource<char>? _digitWaiter;
     private TaskCompletionSource? _echoDone;
+    private TaskCompletionSource<char>? _recordDigit;
+    private string _recordStopDigits = string.Empty;
     private PromptPlayer? _player;
     private string? _playerCodec;
     private int _playerPayloadType = -1;
@@ -221,6 +223,76 @@ internal sealed class ChannelMediaControl : IDtmfListener, IDisposable
         return done.Task.IsCompleted && !_hungUp.IsCompleted ? DigitResult.Of('#') : DigitResult.HungUp;
     }
 
+    /// <summary>Records the caller's audio into a WAV file (see <see cref="IRecordingChannel.RecordAsync"/>).</summary>
+    public async ValueTask<RecordingOutcome> RecordAsync(RecordingRequest request, CancellationToken cancellationToken)
+    {
+        if (_hungUp.IsCompleted)
+        {
+            return new RecordingOutcome(RecordingStop.HungUp, TimeSpan.Zero, '\0', null);
+        }
+
+        if (_leg.Media is not { } media || !_options.Codecs.TryCreate(media.Primary.Name, out var decoder))
+        {
+            return RecordingOutcome.Failed("no media codec to record from");
+        }
+
+        Recorder recorder;
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(request.Path))!);
+            recorder = new Recorder(request.Path, decoder, request.MaxDuration, request.Silence, request.SilenceThreshold);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            decoder.Dispose();
+            return RecordingOutcome.Failed(ex.Message);
+        }
+
+        var digit = new TaskCompletionSource<char>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            _digits.Clear();
+            _recordStopDigits = request.StopDigits;
+            _recordDigit = digit;
+        }
+
+        StopMusic();
+        _leg.Handler = recorder;
+        try
+        {
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            await Task.WhenAny(recorder.Completion, digit.Task, _hungUp, Task.Delay(Timeout.InfiniteTimeSpan, cts.Token)).ConfigureAwait(false);
+            await cts.CancelAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            if (ReferenceEquals(_leg.Handler, recorder))
+            {
+                _leg.Handler = null;
+            }
+
+            lock (_gate)
+            {
+                _recordDigit = null;
+                _recordStopDigits = string.Empty;
+            }
+
+            recorder.Dispose();
+        }
+
+        var result = await recorder.Completion.ConfigureAwait(false);
+        var stop = digit.Task.IsCompletedSuccessfully ? RecordingStop.Digit
+            : result.End == RecordingEnd.Silence ? RecordingStop.Silence
+            : result.End == RecordingEnd.MaxDuration ? RecordingStop.MaxDuration
+            : RecordingStop.HungUp;
+        if (request.GainDb != 0)
+        {
+            Switchboard.Core.Voicemail.WavGain.TryApply(request.Path, request.GainDb, out _);
+        }
+
+        return new RecordingOutcome(stop, result.Duration, digit.Task.IsCompletedSuccessfully ? digit.Task.Result : '\0', null);
+    }
+
     /// <summary>Starts music on hold (class <paramref name="className"/>, else "default"); false with a reason when it cannot play.</summary>
     public bool StartMusic(string? className, out string? error)
     {
@@ -285,7 +357,17 @@ internal sealed class ChannelMediaControl : IDtmfListener, IDisposable
                 return;
             }
 
-            if (_echoDone is not null)
+            if (_recordDigit is not null)
+            {
+                if (!_recordStopDigits.Contains(digit, StringComparison.Ordinal))
+                {
+                    return;
+                }
+
+                waiter = _recordDigit;
+                _recordDigit = null;
+            }
+            else if (_echoDone is not null)
             {
                 if (digit != '#')
                 {

@@ -259,7 +259,7 @@ public sealed class PjsipCliCommands(PjsipRuntime runtime, LocationService locat
         if (overload is not null)
         {
             o.WriteLine();
-            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Overload: {(overload.IsOverloaded ? "overloaded" : "normal")}  Rejected (503): {overload.Rejected}  Episodes: {overload.Episodes}  Queue delay: {overload.QueueDelay.TotalMilliseconds:0} ms  Receive backlog: {overload.ReceiveBacklog.TotalMilliseconds:0} ms"));
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Overload: {(overload.IsOverloaded ? "overloaded" : "normal")}  Rejected (503): {overload.Rejected}  Episodes: {overload.Episodes}  Queue delay: {overload.QueueDelay.TotalMilliseconds:0} ms  Receive backlog: {overload.ReceiveBacklog.TotalMilliseconds:0} ms  Admitted: {overload.AdmittedShare * 100:0}%"));
         }
     }
 

@@ -26,6 +26,7 @@ public sealed partial class OverloadControl : IDisposable
     private readonly ThreadPoolDelayProbe _probe;
     private readonly Lock _gate = new();
     private readonly OverloadDetector _detector;
+    private readonly AdmissionShare _share = new();
     private readonly ITimer? _timer;
     private volatile bool _overloaded;
     private volatile bool _enabled;
@@ -93,6 +94,9 @@ public sealed partial class OverloadControl : IDisposable
         }
     }
 
+    /// <summary>The share of new requests admitted now, 0..1 (1 outside an episode; grows and shrinks within one).</summary>
+    public double AdmittedShare => _share.Current / (double)AdmissionShare.Full;
+
     /// <summary>The Retry-After seconds of the 503.</summary>
     public int RetryAfterSeconds { get; private set; }
 
@@ -120,6 +124,7 @@ public sealed partial class OverloadControl : IDisposable
             if (!_enabled && _overloaded)
             {
                 _overloaded = false;
+                _share.Leave();
             }
         }
     }
@@ -146,20 +151,21 @@ public sealed partial class OverloadControl : IDisposable
             return false; // in-dialog
         }
 
-        if (!_overloaded && method == SipMethod.Invite)
+        // The pending-INVITE signal is exact and checked per INVITE: over its mark, the INVITE is refused even when
+        // the admitted share would let it through.
+        bool invitesOver = false;
+        long high = Volatile.Read(ref _invitesHigh);
+        if (method == SipMethod.Invite && high > 0)
         {
-            long high = Volatile.Read(ref _invitesHigh);
-            if (high > 0)
+            long others = _pendingInvites() - 1; // this INVITE's transaction already counts
+            invitesOver = others >= high;
+            if (invitesOver && !_overloaded)
             {
-                long others = _pendingInvites() - 1; // this INVITE's transaction already counts
-                if (others >= high)
-                {
-                    Evaluate(others);
-                }
+                Evaluate(others);
             }
         }
 
-        if (!_overloaded)
+        if (!_overloaded || (!invitesOver && _share.Admit()))
         {
             return false;
         }
@@ -202,10 +208,19 @@ public sealed partial class OverloadControl : IDisposable
             _lastQueued = queued;
         }
 
-        Evaluate(_pendingInvites());
+        long pending = _pendingInvites();
+        if (Evaluate(pending) == OverloadTransition.None && _overloaded)
+        {
+            var t = _detector.Thresholds;
+            bool stillHigh = (t.DelayHigh > TimeSpan.Zero && delay >= t.DelayHigh)
+                || (t.BacklogHigh > TimeSpan.Zero && backlog >= t.BacklogHigh)
+                || (t.QueueHigh > 0 && queued >= t.QueueHigh)
+                || (t.InvitesHigh > 0 && pending >= t.InvitesHigh);
+            _share.Adjust(stillHigh);
+        }
     }
 
-    private void Evaluate(long pendingInvites)
+    private OverloadTransition Evaluate(long pendingInvites)
     {
         OverloadTransition change;
         OverloadSample sample;
@@ -219,10 +234,12 @@ public sealed partial class OverloadControl : IDisposable
                 _overloaded = true;
                 Interlocked.Increment(ref _episodes);
                 _episodeRejectedStart = Interlocked.Read(ref _rejected);
+                _share.Enter();
             }
             else if (change == OverloadTransition.Left)
             {
                 _overloaded = false;
+                _share.Leave();
             }
         }
 
@@ -234,6 +251,8 @@ public sealed partial class OverloadControl : IDisposable
         {
             LogLeft((now - _detector.EpisodeStart).TotalSeconds, Interlocked.Read(ref _rejected) - _episodeRejectedStart);
         }
+
+        return change;
     }
 
     public void Dispose() => _timer?.Dispose();

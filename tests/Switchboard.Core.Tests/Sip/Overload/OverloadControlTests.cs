@@ -63,6 +63,55 @@ public sealed class OverloadControlTests : IDisposable
     private int Handled(SipMethod m) => _handlers[m].Handled.Count;
 
     [Fact]
+    public void Within_an_episode_calm_samples_admit_a_growing_share_evenly_and_the_exact_invite_mark_still_refuses()
+    {
+        var control = Control(new PjsipOverload { DelayHighMs = 0, InvitesHigh = 2, InvitesLow = 1, MinDurationMs = 1000 });
+        Receive(Request("INVITE", "a", "a1"));
+        Receive(Request("INVITE", "b", "b1"));
+        Receive(Request("INVITE", "c", "c1"));
+        Assert.True(control.IsOverloaded);
+        Assert.Equal(0.0, control.AdmittedShare);
+
+        // still at the mark: the share stays at nothing
+        _time.Advance(OverloadControl.SampleInterval);
+        control.Sample();
+        Assert.Equal(0.0, control.AdmittedShare);
+        Receive(Request("INVITE", "d", "d1"));
+        Assert.Equal(2, Handled(SipMethod.Invite));
+
+        // the calls complete; 8 calm samples inside the minimum duration grow the share to one half
+        foreach (var tx in _handlers[SipMethod.Invite].Handled)
+        {
+            Assert.True(tx.SendResponse(200, "OK"u8, "t9"u8));
+        }
+
+        for (int i = 0; i < 8; i++)
+        {
+            _time.Advance(OverloadControl.SampleInterval);
+            control.Sample();
+        }
+
+        Assert.True(control.IsOverloaded);
+        Assert.Equal(0.5, control.AdmittedShare);
+        for (int i = 0; i < 10; i++)
+        {
+            Receive(Request("REGISTER", "r" + i, "r" + i));
+        }
+
+        Assert.Equal(5, Handled(SipMethod.Register));
+
+        // two INVITEs admitted by the share put the pending count back at its mark: the next one is refused exactly
+        long before = control.Rejected;
+        Receive(Request("INVITE", "e", "e1"));
+        Receive(Request("INVITE", "f", "f1"));
+        Receive(Request("INVITE", "g", "g1"));
+        Receive(Request("INVITE", "h", "h1"));
+        Receive(Request("INVITE", "i", "i1"));
+        Assert.Equal(4, Handled(SipMethod.Invite));
+        Assert.Equal(before + 3, control.Rejected);
+    }
+
+    [Fact]
     public void Invites_over_the_pending_mark_get_503_with_retry_after_and_calls_are_admitted_again_after_the_episode()
     {
         var control = Control(new PjsipOverload { DelayHighMs = 0, InvitesHigh = 2, InvitesLow = 1, MinDurationMs = 1000, RetryAfterSeconds = 7 });

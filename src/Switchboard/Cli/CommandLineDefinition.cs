@@ -78,20 +78,47 @@ internal static class CommandLineDefinition
         });
         root.Add(autoban);
 
+        var websms = new Command("websms", WebSmsDescription);
+        AddWebSms(websms, dataDir, configDir);
+        root.Add(websms);
+
+        return root;
+    }
+
+    /// <summary>
+    /// The command line of the executable started as <c>websms</c> (the image's /usr/local/bin/websms link, what
+    /// PrivateDial's <c>AGI(${APP_SMS},...)</c> runs): the websms command is the root itself. (Prefixing a "websms"
+    /// subcommand does not work there: System.CommandLine names the root after argv[0], and a root and a subcommand
+    /// both named websms clash.)
+    /// </summary>
+    public static RootCommand BuildWebSms()
+    {
+        var dataDir = new Option<string?>("--data-dir") { Description = "Root of the state layout (/srv in the image). Default: $SWITCHBOARD_DATA_DIR or ./switchboard-data" };
+        var configDir = new Option<string?>("--config-dir") { Description = "Asterisk-format configuration directory. Default: <data-dir>/etc/asterisk" };
+        var root = new RootCommand(WebSmsDescription) { dataDir, configDir };
+        AddWebSms(root, dataDir, configDir);
+        return root;
+    }
+
+    private const string WebSmsDescription = "Send an SMS to the ITSP over HTTP as websms.conf [websms] says (exit 0 when accepted)";
+
+    /// <summary>The websms arguments (TO FROM BODY [INDEX]) and action, on the subcommand or on the websms root.</summary>
+    private static void AddWebSms(Command command, Option<string?> dataDir, Option<string?> configDir)
+    {
         var smsTo = new Argument<string>("to") { Description = "Destination number" };
         var smsFrom = new Argument<string>("from") { Description = "Sender number" };
         var smsBody = new Argument<string>("body") { Description = "Message text" };
         var smsIndex = new Argument<string?>("index") { Description = "websms.conf interface index (WEBSMS_INDEX)", Arity = ArgumentArity.ZeroOrOne };
-        var websms = new Command("websms", "Send an SMS to the ITSP over HTTP as websms.conf [websms] says (exit 0 when accepted)") { smsTo, smsFrom, smsBody, smsIndex };
-        websms.SetAction((parse, ct) =>
+        command.Add(smsTo);
+        command.Add(smsFrom);
+        command.Add(smsBody);
+        command.Add(smsIndex);
+        command.SetAction((parse, ct) =>
         {
             var dd = DataDirResolver.Resolve(parse.GetValue(dataDir));
             var cd = parse.GetValue(configDir) ?? WebSmsCommand.DefaultConfigDir(dd);
             return WebSmsCommand.RunAsync(cd, parse.GetValue(smsTo)!, parse.GetValue(smsFrom)!, parse.GetValue(smsBody) ?? string.Empty, parse.GetValue(smsIndex), ct);
         });
-        root.Add(websms);
-
-        return root;
     }
 
     private static string QuoteIfNeeded(string word) => word.Contains(' ') || word.Length == 0 ? "\"" + word.Replace("\"", "\\\"") + "\"" : word;

@@ -3,27 +3,16 @@ namespace Switchboard.Cli;
 /// <summary>
 /// Busybox-style dispatch on the name the executable was started under: the image links /usr/local/bin/websms to
 /// /usr/bin/switchboard, so <c>websms TO FROM BODY [INDEX]</c> (PrivateDial's <c>AGI(${APP_SMS},...)</c>) runs
-/// <c>switchboard websms TO FROM BODY [INDEX]</c>.
+/// <c>switchboard websms TO FROM BODY [INDEX]</c> (as the root command of its own command line).
 /// </summary>
 internal static class InvocationName
 {
-    /// <summary>Names that stand for a subcommand when the executable is started under them.</summary>
-    private static readonly string[] Subcommands = ["websms"];
+    /// <summary>True when the executable was started under the name websms (argv[0], any directory).</summary>
+    public static bool IsWebSms(string? argv0) => string.Equals(Name(argv0), "websms", StringComparison.Ordinal);
 
-    /// <summary>The arguments to parse: <paramref name="args"/>, prefixed with the subcommand argv[0] names.</summary>
-    public static string[] Arguments(string? argv0, string[] args)
-    {
-        var name = Name(argv0);
-        foreach (var subcommand in Subcommands)
-        {
-            if (string.Equals(name, subcommand, StringComparison.Ordinal))
-            {
-                return [subcommand, .. args];
-            }
-        }
-
-        return args;
-    }
+    /// <summary>The command line for this invocation: the websms command when started as websms, else the full one.</summary>
+    public static System.CommandLine.RootCommand CommandLine(string? argv0)
+        => IsWebSms(argv0) ? CommandLineDefinition.BuildWebSms() : CommandLineDefinition.Build();
 
     /// <summary>
     /// argv[0] as exec'd: the first entry of /proc/self/cmdline on Linux (a symlink keeps its own name there, unlike

@@ -208,15 +208,9 @@ public sealed partial class OverloadControl : IDisposable
             _lastQueued = queued;
         }
 
-        long pending = _pendingInvites();
-        if (Evaluate(pending) == OverloadTransition.None && _overloaded)
+        if (Evaluate(_pendingInvites()) == OverloadTransition.None && _overloaded)
         {
-            var t = _detector.Thresholds;
-            bool stillHigh = (t.DelayHigh > TimeSpan.Zero && delay >= t.DelayHigh)
-                || (t.BacklogHigh > TimeSpan.Zero && backlog >= t.BacklogHigh)
-                || (t.QueueHigh > 0 && queued >= t.QueueHigh)
-                || (t.InvitesHigh > 0 && pending >= t.InvitesHigh);
-            _share.Adjust(stillHigh);
+            _share.Adjust(_detector.AnySignalHigh);
         }
     }
 

@@ -13,6 +13,9 @@ internal sealed class OverloadDetector(OverloadThresholds thresholds)
 
     public bool IsOverloaded { get; private set; }
 
+    /// <summary>Whether some signal of the last <see cref="Update"/> was at or over its high mark.</summary>
+    public bool AnySignalHigh { get; private set; }
+
     /// <summary>When the current (or last) episode started.</summary>
     public TimeSpan EpisodeStart { get; private set; }
 
@@ -26,6 +29,9 @@ internal sealed class OverloadDetector(OverloadThresholds thresholds)
         _delayOverHigh = delayHigh ? _delayOverHigh + 1 : 0;
         bool backlogHigh = t.BacklogHigh > TimeSpan.Zero && sample.ReceiveBacklog >= t.BacklogHigh;
         _backlogOverHigh = backlogHigh ? _backlogOverHigh + 1 : 0;
+        bool queueHigh = t.QueueHigh > 0 && sample.QueuedWorkItems >= t.QueueHigh;
+        bool invitesHigh = t.InvitesHigh > 0 && sample.PendingInvites >= t.InvitesHigh;
+        AnySignalHigh = delayHigh || backlogHigh || queueHigh || invitesHigh;
         if (!IsOverloaded)
         {
             string? cause = null;
@@ -37,11 +43,11 @@ internal sealed class OverloadDetector(OverloadThresholds thresholds)
             {
                 cause = "receive backlog";
             }
-            else if (t.QueueHigh > 0 && sample.QueuedWorkItems >= t.QueueHigh)
+            else if (queueHigh)
             {
                 cause = "queued work items";
             }
-            else if (t.InvitesHigh > 0 && sample.PendingInvites >= t.InvitesHigh)
+            else if (invitesHigh)
             {
                 cause = "pending INVITEs";
             }

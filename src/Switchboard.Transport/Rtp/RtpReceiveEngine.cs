@@ -1,25 +1,44 @@
+using Switchboard.Transport.Rtp.IoUring;
+
 namespace Switchboard.Transport.Rtp;
 
 /// <summary>
-/// The process's RTP receive threads on Linux: a few <see cref="RtpReceiveLoop"/>s (epoll), each serving many sockets,
-/// so a datagram costs one epoll wake share, one recvfrom and the synchronous relay work — no task, no thread-pool
-/// hop, no per-socket pending receive. Thread count: SWITCHBOARD_RTP_THREADS, else half the cores, at least 2 (1 on a
-/// single core) and at most 4; 0 turns the engine off. Elsewhere (or when epoll is unavailable) <see cref="Shared"/> is null and each socket falls back
-/// to its own async receive loop.
+/// The process's RTP threads on Linux, each serving many sockets so a datagram costs no task, no thread-pool hop and
+/// no per-socket pending receive: io_uring loops (<see cref="RtpRingLoop"/>: multishot receives into a shared buffer
+/// pool, the relay's sends batched into the next io_uring_enter) where the kernel allows io_uring, else epoll loops
+/// (<see cref="RtpReceiveLoop"/>: one recvfrom and one sendto per datagram). SWITCHBOARD_RTP_ENGINE=epoll forces the
+/// epoll loops. Thread count: SWITCHBOARD_RTP_THREADS, else half the cores, at least 2 (1 on a single core) and at
+/// most 4; 0 turns the engine off. Elsewhere (or when neither is available) <see cref="Shared"/> is null and each
+/// socket falls back to its own async receive loop.
 /// </summary>
 internal sealed class RtpReceiveEngine
 {
     private static readonly Lazy<RtpReceiveEngine?> Instance = new(Create);
-    private readonly RtpReceiveLoop[] _loops;
+    private readonly RtpReceiveThread[] _loops;
 
-    private RtpReceiveEngine(RtpReceiveLoop[] loops) => _loops = loops;
+    private RtpReceiveEngine(RtpReceiveThread[] loops, string kind, string? fallbackReason)
+    {
+        _loops = loops;
+        Kind = kind;
+        FallbackReason = fallbackReason;
+    }
 
     public static RtpReceiveEngine? Shared => Instance.Value;
 
     public int LoopCount => _loops.Length;
 
-    /// <summary>Registers with the least loaded loop; false when the kernel refused the registration.</summary>
-    public bool TryRegister(RtpReceiveRegistration registration)
+    /// <summary>"io_uring" or "epoll".</summary>
+    public string Kind { get; }
+
+    /// <summary>Why io_uring is not used (null when it is, or when epoll was asked for).</summary>
+    public string? FallbackReason { get; }
+
+    /// <summary>
+    /// Registers an RTP/RTCP pair with the least loaded loop (both on the same one, so RTP sockets spread evenly over
+    /// the loops instead of every RTP socket landing on one and every RTCP socket on the next); false when the kernel
+    /// refused either registration (nothing stays registered then).
+    /// </summary>
+    public bool TryRegister(RtpReceiveRegistration rtp, RtpReceiveRegistration rtcp)
     {
         var best = _loops[0];
         foreach (var loop in _loops)
@@ -30,7 +49,37 @@ internal sealed class RtpReceiveEngine
             }
         }
 
-        return best.TryAdd(registration);
+        if (!best.TryAdd(rtp))
+        {
+            return false;
+        }
+
+        if (best.TryAdd(rtcp))
+        {
+            return true;
+        }
+
+        best.Remove(rtp);
+        return false;
+    }
+
+    /// <summary>A private io_uring engine of <paramref name="threads"/> loops (tests); null with the reason when refused.</summary>
+    internal static RtpReceiveEngine? CreateRings(int threads, out string? reason)
+    {
+        var rings = new RtpReceiveThread[threads];
+        reason = null;
+        for (int i = 0; i < threads; i++)
+        {
+            var ring = RtpRingLoop.TryCreate(i, out reason);
+            if (ring is null)
+            {
+                return null;
+            }
+
+            rings[i] = ring;
+        }
+
+        return new RtpReceiveEngine(rings, "io_uring", null);
     }
 
     private static RtpReceiveEngine? Create()
@@ -44,7 +93,17 @@ internal sealed class RtpReceiveEngine
         int threads = configured
             ? Math.Min(t, 64)
             : Math.Clamp(Environment.ProcessorCount / 2, Math.Min(Environment.ProcessorCount, 2), 4);
-        var loops = new RtpReceiveLoop[threads];
+        string? reason = null;
+        if (!string.Equals(Environment.GetEnvironmentVariable("SWITCHBOARD_RTP_ENGINE"), "epoll", StringComparison.OrdinalIgnoreCase))
+        {
+            var engine = CreateRings(threads, out reason);
+            if (engine is not null)
+            {
+                return engine;
+            }
+        }
+
+        var loops = new RtpReceiveThread[threads];
         for (int i = 0; i < threads; i++)
         {
             var loop = RtpReceiveLoop.TryCreate(i);
@@ -56,6 +115,6 @@ internal sealed class RtpReceiveEngine
             loops[i] = loop;
         }
 
-        return new RtpReceiveEngine(loops);
+        return new RtpReceiveEngine(loops, "epoll", reason);
     }
 }

@@ -11,7 +11,7 @@ namespace Switchboard.Transport.Rtp;
 /// (the kernel writes the sockaddr straight into it), and hands every datagram to the socket's sink synchronously —
 /// the relay then sends on this same thread. Nothing is allocated per datagram.
 /// </summary>
-internal sealed unsafe class RtpReceiveLoop
+internal sealed unsafe class RtpReceiveLoop : RtpReceiveThread
 {
     private const int MaxEvents = 256;
 
@@ -38,7 +38,7 @@ internal sealed unsafe class RtpReceiveLoop
     }
 
     /// <summary>Registered sockets.</summary>
-    public int Count => Volatile.Read(ref _count);
+    public override int Count => Volatile.Read(ref _count);
 
     public static RtpReceiveLoop? TryCreate(int index)
     {
@@ -46,7 +46,7 @@ internal sealed unsafe class RtpReceiveLoop
         return epoll < 0 ? null : new RtpReceiveLoop(epoll, index);
     }
 
-    public bool TryAdd(RtpReceiveRegistration registration)
+    public override bool TryAdd(RtpReceiveRegistration registration)
     {
         lock (_gate)
         {
@@ -85,7 +85,7 @@ internal sealed unsafe class RtpReceiveLoop
     }
 
     /// <summary>Stops delivering from the socket (call before closing it).</summary>
-    public void Remove(RtpReceiveRegistration registration)
+    public override void Remove(RtpReceiveRegistration registration)
     {
         lock (_gate)
         {

@@ -29,7 +29,16 @@ internal sealed class RtpReceiveRegistration
 
     public uint Tag { get; set; }
 
-    public RtpReceiveLoop? Loop { get; set; }
+    public RtpReceiveThread? Loop { get; set; }
+
+    /// <summary>The io_uring loop's user data of the armed multishot receive (0 when none is armed).</summary>
+    public ulong ArmedUserData { get; set; }
+
+    /// <summary>Consecutive receive arms that ended in an error without delivering anything.</summary>
+    public int FailedArms { get; set; }
+
+    /// <summary>Set when the io_uring loop has let go of the socket after <see cref="Closed"/>.</summary>
+    public ManualResetEventSlim? Released { get; set; }
 
     public volatile bool Closed;
 }

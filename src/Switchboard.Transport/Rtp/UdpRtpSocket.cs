@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Common.Media;
+using Switchboard.Transport.Rtp.IoUring;
 
 namespace Switchboard.Transport.Rtp;
 
@@ -13,7 +14,7 @@ namespace Switchboard.Transport.Rtp;
 /// on that thread); elsewhere each socket has its own async receive loop
 /// (<see cref="Socket.ReceiveFromAsync(Memory{byte}, SocketFlags, SocketAddress, CancellationToken)"/>) into a
 /// buffer rented once and a reused <see cref="SocketAddress"/>. Either way nothing is allocated per packet. Sends are
-/// synchronous sendto calls on the caller's thread.
+/// synchronous sendto calls on the caller's thread, except on an io_uring RTP thread, where they join its batch.
 /// </summary>
 public sealed partial class UdpRtpSocket : IRtpSocket
 {
@@ -22,6 +23,8 @@ public sealed partial class UdpRtpSocket : IRtpSocket
 
     private readonly Socket _rtp;
     private readonly Socket _rtcp;
+    private readonly SafeSocketHandle _rtpHandle;
+    private readonly SafeSocketHandle _rtcpHandle;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource _engineStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -37,6 +40,8 @@ public sealed partial class UdpRtpSocket : IRtpSocket
     {
         _rtp = rtp;
         _rtcp = rtcp;
+        _rtpHandle = rtp.SafeHandle;
+        _rtcpHandle = rtcp.SafeHandle;
         _logger = logger ?? NullLogger.Instance;
         LocalRtpEndPoint = (IPEndPoint)rtp.LocalEndPoint!;
         LocalRtcpEndPoint = (IPEndPoint)rtcp.LocalEndPoint!;
@@ -61,23 +66,18 @@ public sealed partial class UdpRtpSocket : IRtpSocket
         }
 
         _sink = sink;
-        var engine = UseEngine ? RtpReceiveEngine.Shared : null;
+        var engine = UseEngine ? Engine ?? RtpReceiveEngine.Shared : null;
         if (engine is not null)
         {
             var rtp = new RtpReceiveRegistration(this, _rtp, rtcp: false);
             var rtcp = new RtpReceiveRegistration(this, _rtcp, rtcp: true);
-            if (engine.TryRegister(rtp))
+            if (engine.TryRegister(rtp, rtcp))
             {
-                if (engine.TryRegister(rtcp))
-                {
-                    _rtpRegistration = rtp;
-                    _rtcpRegistration = rtcp;
-                    _rtpLoop = _engineStopped.Task;
-                    _rtcpLoop = Task.CompletedTask;
-                    return;
-                }
-
-                rtp.Loop?.Remove(rtp);
+                _rtpRegistration = rtp;
+                _rtcpRegistration = rtcp;
+                _rtpLoop = _engineStopped.Task;
+                _rtcpLoop = Task.CompletedTask;
+                return;
             }
         }
 
@@ -87,6 +87,9 @@ public sealed partial class UdpRtpSocket : IRtpSocket
 
     /// <summary>False makes <see cref="Start"/> use the per-socket async loops even where the epoll engine runs.</summary>
     internal bool UseEngine { get; set; } = true;
+
+    /// <summary>The engine to join instead of the process's shared one (tests).</summary>
+    internal RtpReceiveEngine? Engine { get; set; }
 
     /// <summary>True when the shared epoll engine delivers this pair's datagrams.</summary>
     internal bool OnEngine => _rtpRegistration is not null;
@@ -125,6 +128,17 @@ public sealed partial class UdpRtpSocket : IRtpSocket
         if (Volatile.Read(ref _disposed) != 0)
         {
             return false;
+        }
+
+        if (RtpRingLoop.Current is { } ring)
+        {
+            // On an io_uring RTP thread (the relay answering a received datagram): batched with the thread's other
+            // sends into its next io_uring_enter.
+            var handle = ReferenceEquals(socket, _rtp) ? _rtpHandle : _rtcpHandle;
+            if (ring.TryQueueSend(handle, (int)handle.DangerousGetHandle(), packet, destination))
+            {
+                return true;
+            }
         }
 
         try

@@ -25,6 +25,9 @@ public sealed class UdpRtpSocketFactory : IRtpSocketFactory
     /// <summary>False gives every socket its own async receive loops instead of the shared epoll engine (tests).</summary>
     internal bool UseReceiveEngine { get; init; } = true;
 
+    /// <summary>The engine the sockets join instead of the process's shared one (tests).</summary>
+    internal RtpReceiveEngine? Engine { get; init; }
+
     public bool TryBind(IPAddress address, int rtpPort, [NotNullWhen(true)] out IRtpSocket? socket, out string? error)
     {
         ArgumentNullException.ThrowIfNull(address);
@@ -42,7 +45,7 @@ public sealed class UdpRtpSocketFactory : IRtpSocketFactory
             rtp = Create(address, rtpPort);
             int rtcpPort = rtpPort == 0 ? ((IPEndPoint)rtp.LocalEndPoint!).Port + 1 : rtpPort + 1;
             rtcp = Create(address, rtcpPort);
-            socket = new UdpRtpSocket(rtp, rtcp, _logger) { UseEngine = UseReceiveEngine };
+            socket = new UdpRtpSocket(rtp, rtcp, _logger) { UseEngine = UseReceiveEngine, Engine = Engine };
             error = null;
             return true;
         }

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Runtime.InteropServices;
+using static Switchboard.Transport.Rtp.IoUring.IoUringNative;
+
+namespace Switchboard.Transport.Rtp.IoUring;
+
+/// <summary>
+/// The datagrams a ring thread sends during one batch of completions: each is copied into a native slot (msghdr,
+/// iovec, destination sockaddr, payload) and queued as a non-blocking SENDMSG SQE whose success posts no completion,
+/// so the whole batch goes to the kernel with the next io_uring_enter instead of one sendto each. MSG_DONTWAIT makes
+/// the kernel finish (or fail) every send inside that io_uring_enter, so the slots are free again when it returns;
+/// a full socket buffer loses the datagram, as a non-blocking sendto would. The socket's handle is held from queueing
+/// to submission so a concurrent close cannot hand its descriptor number to another socket in between.
+/// </summary>
+internal sealed unsafe class RingSendBatch
+{
+    /// <summary>Largest payload a slot takes; bigger datagrams are sent directly.</summary>
+    public const int MaxPayload = 1920;
+
+    private const int SlotSize = 2048;
+    private const int MsgHdr = 0;
+    private const int IoVec = 64;
+    private const int Address = 80;
+    private const int Payload = 128;
+
+    private readonly byte* _slots;
+    private readonly SafeHandle?[] _handles;
+    private int _used;
+
+    public RingSendBatch(int capacity)
+    {
+        Capacity = capacity;
+        _slots = (byte*)NativeMemory.AlignedAlloc((nuint)(capacity * SlotSize), 64);
+        _handles = new SafeHandle?[capacity];
+    }
+
+    public int Capacity { get; }
+
+    public int Count => _used;
+
+    /// <summary>Fills the next slot and its SQE; false when the batch is full or the packet does not fit.</summary>
+    public bool TryQueue(IoUringRing ring, SafeHandle handle, int fd, ReadOnlySpan<byte> packet, SocketAddress destination, ulong userData)
+    {
+        int addressLength = destination.Size;
+        if (_used == Capacity || packet.Length > MaxPayload || addressLength > Payload - Address)
+        {
+            return false;
+        }
+
+        bool added = false;
+        handle.DangerousAddRef(ref added);
+        if (!added)
+        {
+            return false;
+        }
+
+        byte* sqe = ring.NextSqe();
+        if (sqe is null)
+        {
+            handle.DangerousRelease();
+            return false;
+        }
+
+        byte* slot = _slots + ((nint)_used * SlotSize);
+        _handles[_used++] = handle;
+        packet.CopyTo(new Span<byte>(slot + Payload, packet.Length));
+        destination.Buffer.Span[..addressLength].CopyTo(new Span<byte>(slot + Address, addressLength));
+
+        // struct iovec { void* base; size_t len; }
+        *(ulong*)(slot + IoVec) = (ulong)(slot + Payload);
+        *(ulong*)(slot + IoVec + 8) = (ulong)packet.Length;
+
+        // struct msghdr { name; namelen; iov; iovlen; control; controllen; flags; }
+        new Span<byte>(slot + MsgHdr, 56).Clear();
+        *(ulong*)(slot + MsgHdr) = (ulong)(slot + Address);
+        *(uint*)(slot + MsgHdr + 8) = (uint)addressLength;
+        *(ulong*)(slot + MsgHdr + 16) = (ulong)(slot + IoVec);
+        *(ulong*)(slot + MsgHdr + 24) = 1;
+
+        sqe[SqeOpcode] = OpSendMsg;
+        sqe[SqeFlags] = SqeCqeSkipSuccess;
+        *(int*)(sqe + SqeFd) = fd;
+        *(ulong*)(sqe + SqeAddr) = (ulong)(slot + MsgHdr);
+        *(uint*)(sqe + SqeLen) = 1;
+        *(uint*)(sqe + SqeOpFlags) = MsgDontWait;
+        *(ulong*)(sqe + SqeUserData) = userData;
+        return true;
+    }
+
+    /// <summary>After the submission that carried the batch: releases the handles and frees every slot.</summary>
+    public void Complete()
+    {
+        for (int i = 0; i < _used; i++)
+        {
+            _handles[i]!.DangerousRelease();
+            _handles[i] = null;
+        }
+
+        _used = 0;
+    }
+}

@@ -1,0 +1,450 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using static Switchboard.Transport.Rtp.IoUring.IoUringNative;
+
+namespace Switchboard.Transport.Rtp.IoUring;
+
+/// <summary>
+/// One RTP thread on io_uring. Every registered socket has one multishot RECVMSG armed on the ring, filling buffers of
+/// a shared provided-buffer pool; the thread waits in io_uring_enter, walks the completions, hands each datagram to
+/// its socket's owner synchronously (the relay), and the relay's sends made on this thread are queued as SQEs
+/// (<see cref="RingSendBatch"/>) that the next io_uring_enter submits together with the wait. A batch of N relayed
+/// datagrams therefore costs one system call instead of N receives, N sends and an epoll wait.
+/// Other threads talk to the ring only through a command queue and an eventfd (the ring is single-issuer).
+/// </summary>
+internal sealed unsafe class RtpRingLoop : RtpReceiveThread
+{
+    private const byte KindReceive = 1;
+    private const byte KindSend = 2;
+    private const byte KindWake = 3;
+    private const byte KindCancel = 4;
+    private const int NameSpace = 28;
+    private const int HeaderSize = 16 + NameSpace;
+    private const int MaxFailedArms = 3;
+
+    [ThreadStatic]
+    private static RtpRingLoop? t_current;
+
+    private readonly ConcurrentQueue<(bool Add, RtpReceiveRegistration Registration)> _commands = new();
+    private readonly ManualResetEventSlim _ready = new();
+    private readonly List<RtpReceiveRegistration> _unarmed = [];
+    private readonly Stack<int> _free = new();
+    private RtpReceiveRegistration?[] _slots = new RtpReceiveRegistration?[256];
+    private IoUringRing? _ring;
+    private ProvidedBufferRing? _buffers;
+    private RingSendBatch? _sends;
+    private byte* _receiveHeader;
+    private byte* _wakeBuffer;
+    private int _eventFd = -1;
+    private int _used;
+    private uint _nextTag;
+    private int _count;
+    private long _sendFailures;
+    private long _truncated;
+    private string? _startError;
+    private bool _wakeArmed;
+
+    /// <summary>The ring loop running on the calling thread, if any (its sends are batched).</summary>
+    public static RtpRingLoop? Current => t_current;
+
+    public override int Count => Volatile.Read(ref _count);
+
+    /// <summary>Queued sends the kernel refused (full socket buffer, unreachable destination).</summary>
+    public long SendFailures => Interlocked.Read(ref _sendFailures);
+
+    /// <summary>Datagrams larger than a pool buffer (dropped).</summary>
+    public long Truncated => Interlocked.Read(ref _truncated);
+
+    /// <summary>Starts the thread and its ring; null with the reason when io_uring is not usable here.</summary>
+    public static RtpRingLoop? TryCreate(int index, out string? error)
+    {
+        var loop = new RtpRingLoop();
+        var thread = new Thread(loop.Run) { IsBackground = true, Name = $"rtp-ring-{index}", Priority = ThreadPriority.AboveNormal };
+        thread.Start();
+        loop._ready.Wait();
+        error = loop._startError;
+        return error is null ? loop : null;
+    }
+
+    public override bool TryAdd(RtpReceiveRegistration registration)
+    {
+        registration.Loop = this;
+        registration.Released = new ManualResetEventSlim(false);
+        Interlocked.Increment(ref _count);
+        if (t_current == this)
+        {
+            Add(registration);
+        }
+        else
+        {
+            _commands.Enqueue((true, registration));
+            Wake();
+        }
+
+        return true;
+    }
+
+    public override void Remove(RtpReceiveRegistration registration)
+    {
+        if (registration.Closed)
+        {
+            return;
+        }
+
+        registration.Closed = true;
+        Interlocked.Decrement(ref _count);
+        if (t_current == this)
+        {
+            // Called from a datagram handler: the cancel goes out with the next submission; the kernel keeps its own
+            // reference to the socket until then, so closing the descriptor now is safe.
+            Cancel(registration);
+            return;
+        }
+
+        _commands.Enqueue((false, registration));
+        Wake();
+        registration.Released?.Wait(TimeSpan.FromSeconds(5));
+    }
+
+    /// <summary>Queues a datagram on this thread's batch; false when it must be sent directly instead.</summary>
+    public bool TryQueueSend(SafeHandle handle, int fd, ReadOnlySpan<byte> packet, SocketAddress destination)
+    {
+        var sends = _sends!;
+        if (sends.Count == sends.Capacity)
+        {
+            _ring!.Submit(0);
+            if (_ring.Pending == 0)
+            {
+                sends.Complete();
+            }
+        }
+
+        return sends.TryQueue(_ring!, handle, fd, packet, destination, UserData(KindSend, 0, 0));
+    }
+
+    private static ulong UserData(byte kind, int slot, uint tag) => ((ulong)tag << 32) | ((ulong)kind << 24) | (uint)slot;
+
+    private void Run()
+    {
+        if (!Start())
+        {
+            _ready.Set();
+            return;
+        }
+
+        t_current = this;
+        _ready.Set();
+        var v4 = new SocketAddress(AddressFamily.InterNetwork);
+        var v6 = new SocketAddress(AddressFamily.InterNetworkV6);
+        var ring = _ring!;
+        while (true)
+        {
+            if (!ring.Submit(1))
+            {
+                // Not expected on a working ring; do not spin.
+                Thread.Sleep(1);
+            }
+
+            if (ring.Pending == 0)
+            {
+                _sends!.Complete();
+            }
+
+            while (ring.TryPeek(out ulong userData, out int result, out uint flags))
+            {
+                ring.Advance();
+                Dispatch(userData, result, flags, v4, v6);
+            }
+
+            RunCommands();
+            if (!_wakeArmed)
+            {
+                ArmWake();
+            }
+
+            if (_unarmed.Count > 0)
+            {
+                RetryArms();
+            }
+        }
+    }
+
+    private bool Start()
+    {
+        if (!OperatingSystem.IsLinux() || Environment.OSVersion.Version < new Version(6, 0))
+        {
+            // Multishot RECVMSG needs Linux 6.0.
+            _startError = "io_uring multishot receive needs Linux 6.0 or later";
+            return false;
+        }
+
+        _ring = IoUringRing.TryCreate(4096, 16384, out int errno);
+        if (_ring is null)
+        {
+            _startError = $"io_uring_setup failed (errno {errno})";
+            return false;
+        }
+
+        _buffers = ProvidedBufferRing.TryRegister(_ring, 0, 2048, 2048, out errno);
+        if (_buffers is null)
+        {
+            _startError = $"provided buffer ring refused (errno {errno})";
+            return false;
+        }
+
+        _eventFd = EventFd(0, EfdCloexec | EfdNonblock);
+        if (_eventFd < 0)
+        {
+            _startError = $"eventfd failed (errno {Marshal.GetLastPInvokeError()})";
+            return false;
+        }
+
+        _sends = new RingSendBatch(512);
+        _wakeBuffer = (byte*)NativeMemory.AllocZeroed(8);
+
+        // The msghdr every multishot receive is prepared from: room for an IPv6 source address, no control data,
+        // no iovec (the buffer comes from the pool).
+        _receiveHeader = (byte*)NativeMemory.AllocZeroed(56 + 32);
+        *(ulong*)_receiveHeader = (ulong)(_receiveHeader + 56);
+        *(uint*)(_receiveHeader + 8) = NameSpace;
+        ArmWake();
+        if (!_ring.Submit(0) || _ring.Pending != 0)
+        {
+            _startError = "io_uring refused the first submission";
+            return false;
+        }
+
+        return true;
+    }
+
+    private void Dispatch(ulong userData, int result, uint flags, SocketAddress v4, SocketAddress v6)
+    {
+        switch ((byte)(userData >> 24))
+        {
+            case KindReceive:
+                OnReceive(userData, result, flags, v4, v6);
+                break;
+            case KindSend:
+                // Only failures post a completion.
+                Interlocked.Increment(ref _sendFailures);
+                break;
+            case KindWake:
+                _wakeArmed = false;
+                RunCommands();
+                ArmWake();
+                break;
+            default:
+                // A cancel that found nothing to cancel (the receive had already ended): nothing to do.
+                break;
+        }
+    }
+
+    private void OnReceive(ulong userData, int result, uint flags, SocketAddress v4, SocketAddress v6)
+    {
+        int slot = (int)(userData & 0xFFFFFF);
+        var slots = _slots;
+        var registration = slot < _used ? slots[slot] : null;
+        bool current = registration is not null && registration.Tag == (uint)(userData >> 32);
+        if ((flags & CqeFBuffer) != 0)
+        {
+            ushort id = (ushort)(flags >> 16);
+            if (current && result > 0 && !registration!.Closed)
+            {
+                registration.FailedArms = 0;
+                Deliver(registration, _buffers![id], result, v4, v6);
+            }
+
+            _buffers!.Recycle(id);
+        }
+
+        if (!current || (flags & CqeFMore) != 0)
+        {
+            return;
+        }
+
+        // The multishot receive ended: cancelled, out of pool buffers, or an error.
+        registration!.ArmedUserData = 0;
+        if (registration.Closed)
+        {
+            Release(registration);
+            return;
+        }
+
+        if (result < 0 && result != -ENoBufs && ++registration.FailedArms > MaxFailedArms)
+        {
+            // The kernel keeps refusing this socket (not expected): stop re-arming rather than spin.
+            return;
+        }
+
+        Arm(registration);
+    }
+
+    private void Deliver(RtpReceiveRegistration registration, byte* buffer, int length, SocketAddress v4, SocketAddress v6)
+    {
+        // struct io_uring_recvmsg_out { u32 namelen; u32 controllen; u32 payloadlen; u32 flags; } + name + payload
+        int nameLength = (int)*(uint*)buffer;
+        int payloadLength = (int)*(uint*)(buffer + 8);
+        int messageFlags = *(int*)(buffer + 12);
+        if ((messageFlags & MsgTrunc) != 0 || HeaderSize + payloadLength > length)
+        {
+            Interlocked.Increment(ref _truncated);
+            return;
+        }
+
+        var source = registration.IsIPv6 ? v6 : v4;
+        int copy = Math.Min(Math.Min(nameLength, NameSpace), source.Buffer.Length);
+        new ReadOnlySpan<byte>(buffer + 16, copy).CopyTo(source.Buffer.Span);
+        source.Size = copy;
+        registration.Owner.Deliver(new Span<byte>(buffer + HeaderSize, payloadLength), source, registration.Rtcp);
+    }
+
+    private void RunCommands()
+    {
+        while (_commands.TryDequeue(out var command))
+        {
+            if (command.Add)
+            {
+                Add(command.Registration);
+            }
+            else
+            {
+                Cancel(command.Registration);
+            }
+        }
+    }
+
+    private void Add(RtpReceiveRegistration registration)
+    {
+        int slot;
+        if (_free.Count > 0)
+        {
+            slot = _free.Pop();
+        }
+        else
+        {
+            if (_used == _slots.Length)
+            {
+                Array.Resize(ref _slots, _slots.Length * 2);
+            }
+
+            slot = _used++;
+        }
+
+        registration.Slot = slot;
+        registration.Tag = ++_nextTag == 0 ? ++_nextTag : _nextTag;
+        _slots[slot] = registration;
+        if (registration.Closed)
+        {
+            Release(registration);
+            return;
+        }
+
+        Arm(registration);
+    }
+
+    private void Arm(RtpReceiveRegistration registration)
+    {
+        byte* sqe = _ring!.NextSqe();
+        if (sqe is null)
+        {
+            _unarmed.Add(registration);
+            return;
+        }
+
+        ulong userData = UserData(KindReceive, registration.Slot, registration.Tag);
+        sqe[SqeOpcode] = OpRecvMsg;
+        sqe[SqeFlags] = SqeBufferSelect;
+        *(ushort*)(sqe + SqeIoprio) = RecvMultishot;
+        *(int*)(sqe + SqeFd) = registration.Fd;
+        *(ulong*)(sqe + SqeAddr) = (ulong)_receiveHeader;
+        *(uint*)(sqe + SqeLen) = 1;
+        *(ushort*)(sqe + SqeBufGroup) = _buffers!.GroupId;
+        *(ulong*)(sqe + SqeUserData) = userData;
+        registration.ArmedUserData = userData;
+    }
+
+    private void RetryArms()
+    {
+        var pending = _unarmed.ToArray();
+        _unarmed.Clear();
+        foreach (var registration in pending)
+        {
+            if (registration.Closed)
+            {
+                Release(registration);
+            }
+            else if (registration.Slot >= 0 && ReferenceEquals(_slots[registration.Slot], registration))
+            {
+                Arm(registration);
+            }
+        }
+    }
+
+    private void Cancel(RtpReceiveRegistration registration)
+    {
+        if (registration.Slot < 0 || !ReferenceEquals(_slots[registration.Slot], registration))
+        {
+            // Never added (or already released).
+            registration.Released?.Set();
+            return;
+        }
+
+        if (registration.ArmedUserData == 0)
+        {
+            Release(registration);
+            return;
+        }
+
+        byte* sqe = _ring!.NextSqe();
+        if (sqe is null)
+        {
+            // No room to cancel now: the receive stays armed but delivers nothing (Closed); released when it ends.
+            registration.Released?.Set();
+            return;
+        }
+
+        sqe[SqeOpcode] = OpAsyncCancel;
+        sqe[SqeFlags] = SqeCqeSkipSuccess;
+        *(int*)(sqe + SqeFd) = -1;
+        *(ulong*)(sqe + SqeAddr) = registration.ArmedUserData;
+        *(ulong*)(sqe + SqeUserData) = UserData(KindCancel, 0, 0);
+    }
+
+    private void Release(RtpReceiveRegistration registration)
+    {
+        if (registration.Slot >= 0 && ReferenceEquals(_slots[registration.Slot], registration))
+        {
+            _slots[registration.Slot] = null;
+            _free.Push(registration.Slot);
+            registration.Slot = -1;
+        }
+
+        _unarmed.Remove(registration);
+        registration.Released?.Set();
+    }
+
+    private void ArmWake()
+    {
+        byte* sqe = _ring!.NextSqe();
+        if (sqe is null)
+        {
+            return;
+        }
+
+        _wakeArmed = true;
+        sqe[SqeOpcode] = OpRead;
+        *(int*)(sqe + SqeFd) = _eventFd;
+        *(ulong*)(sqe + SqeOff) = ulong.MaxValue;
+        *(ulong*)(sqe + SqeAddr) = (ulong)_wakeBuffer;
+        *(uint*)(sqe + SqeLen) = 8;
+        *(ulong*)(sqe + SqeUserData) = UserData(KindWake, 0, 0);
+    }
+
+    private void Wake()
+    {
+        ulong one = 1;
+        _ = IoUringNative.Write(_eventFd, (byte*)&one, 8);
+    }
+}

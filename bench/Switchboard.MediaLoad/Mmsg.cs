@@ -13,22 +13,28 @@ internal sealed unsafe partial class Mmsg : IDisposable
     private const int MsgHdrSize = 64;
     private const int AddrSize = 28;
     private const int WaitForOne = 0x10000;
+    private const int DontWait = 0x40;
+    private const int ControlSize = 64;
+    private const int SolSocket = 1;
+    private const int SoTimestampNs = 35;
 
     private readonly byte* _memory;
     private readonly byte* _packets;
     private readonly byte* _iovecs;
     private readonly byte* _addresses;
     private readonly byte* _headers;
+    private readonly byte* _controls;
 
     public Mmsg(int capacity)
     {
         Capacity = capacity;
-        nuint total = (nuint)(capacity * (PacketBytes + 16 + AddrSize + 4 + MsgHdrSize));
+        nuint total = (nuint)(capacity * (PacketBytes + 16 + AddrSize + 4 + MsgHdrSize + ControlSize));
         _memory = (byte*)NativeMemory.AllocZeroed(total);
         _packets = _memory;
         _iovecs = _packets + (capacity * PacketBytes);
         _addresses = _iovecs + (capacity * 16);
         _headers = _addresses + (capacity * (AddrSize + 4));
+        _controls = _headers + (capacity * MsgHdrSize);
     }
 
     public int Capacity { get; }
@@ -63,15 +69,54 @@ internal sealed unsafe partial class Mmsg : IDisposable
         return sent;
     }
 
-    /// <summary>Blocks until at least one datagram (or SO_RCVTIMEO); returns how many, or -1.</summary>
-    public int Receive(int fd)
+    /// <summary>
+    /// Receives a batch: blocking until at least one datagram (or SO_RCVTIMEO) unless <paramref name="dontWait"/>;
+    /// returns how many, or -1 (EAGAIN when nothing is queued and <paramref name="dontWait"/>).
+    /// </summary>
+    public int Receive(int fd, bool dontWait = false)
     {
         for (int i = 0; i < Capacity; i++)
         {
             Header(i, _addresses + (i * (AddrSize + 4)), AddrSize, PacketBytes);
+            byte* h = _headers + (i * MsgHdrSize);
+            *(byte**)(h + 32) = _controls + (i * ControlSize); // msg_control
+            *(nuint*)(h + 40) = ControlSize;                    // msg_controllen
         }
 
-        return RecvMmsg(fd, _headers, (uint)Capacity, WaitForOne, null);
+        return RecvMmsg(fd, _headers, (uint)Capacity, dontWait ? DontWait : WaitForOne, null);
+    }
+
+    /// <summary>
+    /// When datagram <paramref name="i"/> entered the socket (CLOCK_REALTIME ns, SO_TIMESTAMPNS), so the transit does
+    /// not include how late this process read it; the current time when the kernel attached no stamp.
+    /// </summary>
+    public long ArrivalNanoseconds(int i)
+    {
+        byte* h = _headers + (i * MsgHdrSize);
+        nuint length = *(nuint*)(h + 40);
+        byte* c = _controls + (i * ControlSize);
+        // struct cmsghdr { size_t len; int level; int type; } + struct timespec { long sec; long nsec; }
+        if (length >= 32 && *(int*)(c + 8) == SolSocket && *(int*)(c + 12) == SoTimestampNs)
+        {
+            return (*(long*)(c + 16) * 1_000_000_000L) + *(long*)(c + 24);
+        }
+
+        return RealtimeNanoseconds();
+    }
+
+    /// <summary>CLOCK_REALTIME in nanoseconds (the clock SO_TIMESTAMPNS stamps with).</summary>
+    public static long RealtimeNanoseconds()
+    {
+        long* ts = stackalloc long[2];
+        _ = ClockGetTime(0, ts);
+        return (ts[0] * 1_000_000_000L) + ts[1];
+    }
+
+    /// <summary>Asks the kernel to stamp every datagram received on <paramref name="fd"/> with its arrival time.</summary>
+    public static void EnableTimestamps(int fd)
+    {
+        int one = 1;
+        _ = SetSockOpt(fd, SolSocket, SoTimestampNs, &one, 4);
     }
 
     public int ReceivedLength(int i) => *(int*)(_headers + (i * MsgHdrSize) + 56);
@@ -93,6 +138,12 @@ internal sealed unsafe partial class Mmsg : IDisposable
 
     [LibraryImport("libc", EntryPoint = "sendmmsg", SetLastError = true)]
     private static partial int SendMmsg(int fd, byte* headers, uint count, int flags);
+
+    [LibraryImport("libc", EntryPoint = "clock_gettime")]
+    private static partial int ClockGetTime(int clock, long* timespec);
+
+    [LibraryImport("libc", EntryPoint = "setsockopt", SetLastError = true)]
+    private static partial int SetSockOpt(int fd, int level, int name, void* value, int length);
 
     [LibraryImport("libc", EntryPoint = "recvmmsg", SetLastError = true)]
     private static partial int RecvMmsg(int fd, byte* headers, uint count, int flags, void* timeout);

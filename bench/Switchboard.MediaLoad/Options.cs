@@ -31,6 +31,9 @@ internal sealed class Options
 
     public bool Header { get; init; }
 
+    /// <summary>Receivers poll all sockets from one thread (true, default) or block one thread per socket.</summary>
+    public bool PollReceive { get; init; } = true;
+
     public static Options Parse(string[] args)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -66,6 +69,12 @@ internal sealed class Options
             CalleeUser = Get("callee", "callee"),
             CalleePassword = Get("callee-password", "pw-callee"),
             Header = map.ContainsKey("header"),
+            PollReceive = Get("rx", "poll") switch
+            {
+                "poll" => true,
+                "block" => false,
+                var other => throw new ArgumentException($"--rx {other}: poll or block"),
+            },
         };
     }
 }

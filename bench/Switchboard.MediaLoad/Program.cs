@@ -6,7 +6,7 @@ using Switchboard.MediaLoad;
 // 20 ms G.711 packets both ways, one table row: calls, pps through the PBX, loss, transit/jitter, PBX CPU, RSS.
 // Usage: dotnet Switchboard.MediaLoad.dll --pbx 127.0.0.1:PORT --calls N [--pid PBXPID] [--warmup 5] [--duration 20]
 //        [--setup-rate 100] [--sockets 4] [--exten 200] [--caller caller --caller-password pw-caller]
-//        [--callee callee --callee-password pw-callee] [--header]
+//        [--callee callee --callee-password pw-callee] [--rx poll|block] [--header]
 var o = Options.Parse(args);
 if (o.Header)
 {
@@ -16,7 +16,7 @@ if (o.Header)
     Console.WriteLine("(times in ms; loss/transit over packets sent inside the window; J = RFC 3550 interarrival jitter)");
 }
 
-using var traffic = new RtpTraffic(o.Sockets);
+using var traffic = new RtpTraffic(o.Sockets, o.PollReceive);
 using var sip = new SipAgent(o, traffic.CallerEndPoints, traffic.CalleeEndPoints);
 sip.Register();
 sip.StartListeners();

@@ -7,8 +7,13 @@ namespace Switchboard.MediaLoad;
 
 /// <summary>
 /// The media side of the load: 20 ms G.711 packets (12-byte header + 160 bytes) on every stream, paced by one sender
-/// thread per side; the payload carries the real send time (Stopwatch ticks), the stream id and a sequence number.
-/// Packets go out in sendmmsg batches and come back through recvmmsg (see <see cref="Mmsg"/>). One receiver thread per socket measures, for packets sent inside the measurement window, loss, one-way
+/// thread per side; the payload carries the real send time (Stopwatch ticks for the window, CLOCK_REALTIME ns for the
+/// transit), the stream id and a sequence number. Packets go out in sendmmsg batches and come back through recvmmsg
+/// (see <see cref="Mmsg"/>) with the kernel's arrival stamp (SO_TIMESTAMPNS), so transit and jitter are measured from
+/// send to arrival at the generator's socket, whenever the generator gets round to reading it. Receiving either polls
+/// every socket from one thread every millisecond (default: no receiver ever sleeps on a socket, so the PBX's sends
+/// on loopback never pay for waking the generator — on a network that wake-up is the receiving host's cost), or
+/// blocks one thread per socket in recvmmsg (--rx block). For packets sent inside the window it counts loss, one-way
 /// transit (send -> back at the generator through the PBX) and RFC 3550 interarrival jitter.
 /// </summary>
 internal sealed class RtpTraffic : IDisposable
@@ -16,6 +21,7 @@ internal sealed class RtpTraffic : IDisposable
     private const int PacketSize = 172;
     private readonly Socket[] _callerSockets;
     private readonly Socket[] _calleeSockets;
+    private readonly bool _poll;
     private readonly List<Thread> _threads = [];
     private readonly List<TransitHistogram> _histograms = [];
     private readonly long _period = Stopwatch.Frequency / 50;
@@ -27,8 +33,9 @@ internal sealed class RtpTraffic : IDisposable
     private long _windowEnd;
     private long _strays;
 
-    public RtpTraffic(int socketsPerSide)
+    public RtpTraffic(int socketsPerSide, bool pollReceive)
     {
+        _poll = pollReceive;
         _callerSockets = Enumerable.Range(0, socketsPerSide).Select(_ => Bound()).ToArray();
         _calleeSockets = Enumerable.Range(0, socketsPerSide).Select(_ => Bound()).ToArray();
     }
@@ -53,11 +60,20 @@ internal sealed class RtpTraffic : IDisposable
         long now = Stopwatch.GetTimestamp();
         _windowStart = now + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
         _windowEnd = _windowStart + (long)(window.TotalSeconds * Stopwatch.Frequency);
-        foreach (var s in _callerSockets.Concat(_calleeSockets))
+        if (_poll)
         {
             var histogram = new TransitHistogram();
             _histograms.Add(histogram);
-            Spawn(() => Receive(s, histogram), "rtp-rx");
+            Spawn(() => Poll([.. _callerSockets, .. _calleeSockets], histogram), "rtp-rx-poll");
+        }
+        else
+        {
+            foreach (var s in _callerSockets.Concat(_calleeSockets))
+            {
+                var histogram = new TransitHistogram();
+                _histograms.Add(histogram);
+                Spawn(() => Receive(s, histogram), "rtp-rx");
+            }
         }
 
         Spawn(() => Send(_callerSockets, _callerStreams, now), "rtp-tx-a");
@@ -87,7 +103,7 @@ internal sealed class RtpTraffic : IDisposable
 
         long sent = _callerStreams.Sum(s => s.SentInWindow) + _calleeStreams.Sum(s => s.SentInWindow);
         long received = _receipts.Sum(r => r.ReceivedInWindow);
-        var jitters = _receipts.Where(r => r.HasPrevious).Select(r => r.Jitter * 1000.0 / Stopwatch.Frequency).OrderBy(j => j).ToArray();
+        var jitters = _receipts.Where(r => r.HasPrevious).Select(r => r.Jitter / 1_000_000.0).OrderBy(j => j).ToArray();
         double seconds = (double)(_windowEnd - _windowStart) / Stopwatch.Frequency;
         return new TrafficResult(sent, received, seconds, all,
             jitters.Length == 0 ? 0 : jitters.Average(), jitters.Length == 0 ? 0 : jitters[^1]);
@@ -149,10 +165,11 @@ internal sealed class RtpTraffic : IDisposable
                 BinaryPrimitives.WriteUInt16BigEndian(packet[2..], stream.Sequence);
                 BinaryPrimitives.WriteUInt32BigEndian(packet[4..], (uint)(round * 160));
                 BinaryPrimitives.WriteUInt32BigEndian(packet[8..], (uint)(stream.Id + 1));
-                packet[24..].Fill(0xFF);
+                packet[32..].Fill(0xFF);
                 BinaryPrimitives.WriteInt32LittleEndian(packet[20..], stream.Id);
                 long sendTime = Stopwatch.GetTimestamp();
                 BinaryPrimitives.WriteInt64LittleEndian(packet[12..], sendTime);
+                BinaryPrimitives.WriteInt64LittleEndian(packet[24..], Mmsg.RealtimeNanoseconds());
                 batch.SetSend(i, PacketSize, addresses[p]);
                 batch.Count = i + 1;
                 if (sendTime >= _windowStart && sendTime < _windowEnd)
@@ -198,27 +215,53 @@ internal sealed class RtpTraffic : IDisposable
         using var batch = new Mmsg(64);
         socket.ReceiveTimeout = 200;
         int fd = (int)socket.SafeHandle.DangerousGetHandle();
-        double microsPerTick = 1_000_000.0 / Stopwatch.Frequency;
         while (!_stop)
         {
             int n = batch.Receive(fd);
-            long arrival = Stopwatch.GetTimestamp();
             for (int i = 0; i < n; i++)
             {
-                Account(batch.Packet(i)[..batch.ReceivedLength(i)], arrival, histogram, microsPerTick);
+                Account(batch.Packet(i)[..batch.ReceivedLength(i)], batch.ArrivalNanoseconds(i), histogram);
             }
         }
     }
 
-    private void Account(ReadOnlySpan<byte> packet, long arrival, TransitHistogram histogram, double microsPerTick)
+    private void Poll(Socket[] sockets, TransitHistogram histogram)
     {
-        if (packet.Length < 24)
+        using var batch = new Mmsg(64);
+        var fds = sockets.Select(s => (int)s.SafeHandle.DangerousGetHandle()).ToArray();
+        while (!_stop)
+        {
+            bool any = false;
+            foreach (int fd in fds)
+            {
+                int n;
+                while ((n = batch.Receive(fd, dontWait: true)) > 0)
+                {
+                    any = true;
+                    for (int i = 0; i < n; i++)
+                    {
+                        Account(batch.Packet(i)[..batch.ReceivedLength(i)], batch.ArrivalNanoseconds(i), histogram);
+                    }
+                }
+            }
+
+            if (!any)
+            {
+                Thread.Sleep(1);
+            }
+        }
+    }
+
+    private void Account(ReadOnlySpan<byte> packet, long arrivalNs, TransitHistogram histogram)
+    {
+        if (packet.Length < 32)
         {
             Interlocked.Increment(ref _strays);
             return;
         }
 
         long sent = BinaryPrimitives.ReadInt64LittleEndian(packet[12..]);
+        long sentNs = BinaryPrimitives.ReadInt64LittleEndian(packet[24..]);
         int id = BinaryPrimitives.ReadInt32LittleEndian(packet[20..]);
         if ((uint)id >= (uint)_receipts.Length)
         {
@@ -233,16 +276,16 @@ internal sealed class RtpTraffic : IDisposable
 
         var r = _receipts[id];
         r.ReceivedInWindow++;
-        histogram.Add((arrival - sent) * microsPerTick);
+        histogram.Add((arrivalNs - sentNs) / 1000.0);
         if (r.HasPrevious)
         {
-            double d = Math.Abs((double)(arrival - r.PreviousArrival) - (sent - r.PreviousSend));
+            double d = Math.Abs((double)(arrivalNs - r.PreviousArrival) - (sentNs - r.PreviousSend));
             r.Jitter += (d - r.Jitter) / 16;
         }
 
         r.HasPrevious = true;
-        r.PreviousArrival = arrival;
-        r.PreviousSend = sent;
+        r.PreviousArrival = arrivalNs;
+        r.PreviousSend = sentNs;
     }
 
     private static Socket Bound()
@@ -251,6 +294,7 @@ internal sealed class RtpTraffic : IDisposable
         s.ReceiveBufferSize = 4 << 20;
         s.SendBufferSize = 4 << 20;
         s.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        Mmsg.EnableTimestamps((int)s.SafeHandle.DangerousGetHandle());
         return s;
     }
 

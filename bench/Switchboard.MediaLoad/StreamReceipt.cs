@@ -11,6 +11,6 @@ internal sealed class StreamReceipt
 
     public long PreviousArrival { get; set; }
 
-    /// <summary>RFC 3550 §6.4.1 J, in Stopwatch ticks, with the sender's real send time standing for the RTP timestamp.</summary>
+    /// <summary>RFC 3550 §6.4.1 J, in nanoseconds, with the sender's real send time standing for the RTP timestamp.</summary>
     public double Jitter { get; set; }
 }

@@ -6,12 +6,16 @@
 # one-way transit p50/p99/max (generator -> PBX -> generator), added jitter p99 (p99 - min transit),
 # RFC 3550 interarrival jitter (mean/max over streams), PBX CPU % of one core over the window, RSS.
 # Usage: bench/load/media-load.sh [calls...]      (default 100 250 500)
-# Env: WARMUP (5 s), DURATION (20 s), SETUP_RATE (200 calls/s), SOCKETS (4 per side), PBX_BIN (default: JIT build)
+# Env: WARMUP (5 s), DURATION (20 s), SETUP_RATE (200 calls/s), SOCKETS (4 per side), PBX_BIN (default: JIT build),
+#      RX (poll: one generator thread polls its sockets every ms, so the PBX's loopback sends never wake a sleeping
+#      receiver; block: one thread per socket blocked in recvmmsg, whose wake-ups loopback charges to the PBX),
+#      SWITCHBOARD_RTP_ENGINE (io_uring default / epoll) and SWITCHBOARD_RTP_THREADS pass through to the PBX.
+# Transit and jitter use the kernel's arrival stamps (SO_TIMESTAMPNS) at the generator's sockets.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . bench/load/lib.sh
 STEPS=("${@:-100 250 500}"); read -r -a STEPS <<< "${STEPS[*]}"
-WARMUP=${WARMUP:-5}; DURATION=${DURATION:-20}; SETUP_RATE=${SETUP_RATE:-200}; SOCKETS=${SOCKETS:-4}
+WARMUP=${WARMUP:-5}; DURATION=${DURATION:-20}; SETUP_RATE=${SETUP_RATE:-200}; SOCKETS=${SOCKETS:-4}; RX=${RX:-poll}
 PBX=""; WORK=$(mktemp -d /tmp/sb-mediabench-XXXX)
 trap '[ -n "$PBX" ] && kill $PBX 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
 
@@ -42,7 +46,7 @@ for calls in "${STEPS[@]}"; do
   PBX=$!
   for _ in $(seq 1 60); do grep -q "ready in" "$WORK/pbx-$calls.log" 2>/dev/null && break; sleep 0.5; done
   "${GEN[@]}" --pbx "127.0.0.1:$PORT" --pid "$PBX" --calls "$calls" --warmup "$WARMUP" --duration "$DURATION" \
-     --setup-rate "$SETUP_RATE" --sockets "$SOCKETS" $header || echo "(step $calls: not every call was answered)"
+     --setup-rate "$SETUP_RATE" --sockets "$SOCKETS" --rx "$RX" $header || echo "(step $calls: not every call was answered)"
   header=""
   kill "$PBX" 2>/dev/null; wait "$PBX" 2>/dev/null || true; PBX=""
   sleep 1

@@ -82,6 +82,21 @@ internal sealed class RtpReceiveEngine
         return new RtpReceiveEngine(rings, "io_uring", null);
     }
 
+    public RtpEngineStatus Status()
+    {
+        int sockets = 0;
+        long refused = 0;
+        long oversized = 0;
+        foreach (var loop in _loops)
+        {
+            sockets += loop.Count;
+            refused += loop.SendsRefused;
+            oversized += loop.OversizedDropped;
+        }
+
+        return new RtpEngineStatus(Kind, _loops.Length, FallbackReason, sockets, refused, oversized);
+    }
+
     private static RtpReceiveEngine? Create()
     {
         bool configured = int.TryParse(Environment.GetEnvironmentVariable("SWITCHBOARD_RTP_THREADS"), out int t) && t >= 0;

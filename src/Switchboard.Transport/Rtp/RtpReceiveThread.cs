@@ -9,6 +9,12 @@ internal abstract class RtpReceiveThread
     /// <summary>Registered sockets (for spreading new ones).</summary>
     public abstract int Count { get; }
 
+    /// <summary>Batched sends the kernel refused (io_uring only).</summary>
+    public virtual long SendsRefused => 0;
+
+    /// <summary>Datagrams larger than a pool buffer, dropped (io_uring only).</summary>
+    public virtual long OversizedDropped => 0;
+
     /// <summary>Starts delivering the socket's datagrams to its owner; false when the kernel refused.</summary>
     public abstract bool TryAdd(RtpReceiveRegistration registration);
 

@@ -143,6 +143,7 @@ internal sealed partial class PbxHost : IAsyncDisposable
         // --- end messaging ---
         CoreCliCommands.Register(_cli, _host.Time, started, () => _lastReload, Reload, astdb);
         MemoryCliCommand.Register(_cli, _pjsip, _calls);
+        RtpCliCommand.Register(_cli, () => _config.Rtp);
         _manager = new ManagerService(_config.Document("manager.conf"), _bus, _cli, astdb, _pjsip, _host.Time, _loggers, filter);
         _manager.RegisterCli(_cli);
         _manager.Messages = new AmiMessageSender(_messaging);

@@ -139,6 +139,13 @@ public sealed class MediaSippTests(MediaFixture fixture) : IClassFixture<MediaFi
         Assert.True(rB > 0.95, $"caller hears the callee's file: correlation {rB:F4} (threshold 0.95)");
         Assert.True(AudioCompare.LargestGapMs(atCallee) <= 40, $"gap {AudioCompare.LargestGapMs(atCallee)} ms at the callee");
         Assert.True(AudioCompare.LargestGapMs(atCaller) <= 40, $"gap {AudioCompare.LargestGapMs(atCaller)} ms at the caller");
+
+        // The relay ran on the io_uring engine wherever this kernel allows io_uring (else on epoll, saying why).
+        string settings = await Pbx.CliAsync("rtp show settings");
+        bool uring = OperatingSystem.IsLinux() && Switchboard.Transport.Rtp.RtpReceiveEngine.CreateRings(1, out _) is not null
+            && !string.Equals(Environment.GetEnvironmentVariable("SWITCHBOARD_RTP_ENGINE"), "epoll", StringComparison.OrdinalIgnoreCase);
+        Assert.Matches(uring ? @"Media engine:\s+io_uring, \d+ threads" : @"Media engine:\s+(epoll|async)", settings);
+        Assert.Matches(@"Sends refused:\s+0\b", settings);
     }
 
     [SkippableFact]

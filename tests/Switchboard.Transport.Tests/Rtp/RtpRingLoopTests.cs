@@ -232,6 +232,47 @@ public sealed class RtpRingLoopTests
         second.Dispose();
     }
 
+    [SkippableFact]
+    public void ASocketTheRingSentFromClosesPromptlyOnceTrafficStops()
+    {
+        // The relay pattern: a datagram received on one socket leaves from another. The ring holds the sending socket's
+        // handle only until the batch is submitted, not while it idles waiting for the next datagram, so closing that
+        // socket (which waits for every holder of its handle) returns even when no more traffic comes. Two loops: the
+        // sockets land on different ones, so the sending loop is not the one woken by the close.
+        var factory = new UdpRtpSocketFactory { Engine = Engine(2) };
+        var inbound = Bind(factory);
+        var outbound = Bind(factory);
+        using var peer = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        peer.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        peer.ReceiveTimeout = 5000;
+        var peerAddress = peer.LocalEndPoint!.Serialize();
+        inbound.Start(new ForwardingSink(() => outbound, peerAddress));
+        outbound.Start(new CountingSink(new ManualResetEventSlim(true)));
+        try
+        {
+            peer.SendTo(new byte[] { 1, 2, 3 }, inbound.LocalRtpEndPoint);
+            var buffer = new byte[16];
+            EndPoint from = new IPEndPoint(IPAddress.Any, 0);
+            Assert.Equal(3, peer.ReceiveFrom(buffer, ref from));
+            Assert.Equal(outbound.LocalRtpEndPoint.Port, ((IPEndPoint)from).Port);
+            Assert.True(Task.Run(outbound.Dispose).Wait(Wait), "closing the socket the ring sent from hung");
+        }
+        finally
+        {
+            inbound.Dispose();
+            outbound.Dispose();
+        }
+    }
+
+    private sealed class ForwardingSink(Func<UdpRtpSocket> to, SocketAddress destination) : IRtpPacketSink
+    {
+        public void OnRtpPacket(Span<byte> packet, SocketAddress source) => to().SendRtp(packet, destination);
+
+        public void OnRtcpPacket(Span<byte> packet, SocketAddress source)
+        {
+        }
+    }
+
     private sealed class ClosingSink(Func<UdpRtpSocket> socket) : IRtpPacketSink
     {
         public volatile bool Closed;

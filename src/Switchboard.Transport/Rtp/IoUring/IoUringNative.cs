@@ -99,7 +99,6 @@ internal static unsafe partial class IoUringNative
     public const int MapPopulate = 0x8000;
 
     public const int EfdCloexec = 0x80000;
-    public const int EfdNonblock = 0x800;
 
     public const int MsgDontWait = 0x40;
     public const int MsgTrunc = 0x20;

@@ -51,11 +51,9 @@ internal sealed unsafe class RtpRingLoop : RtpReceiveThread
 
     public override int Count => Volatile.Read(ref _count);
 
-    /// <summary>Queued sends the kernel refused (full socket buffer, unreachable destination).</summary>
-    public long SendFailures => Interlocked.Read(ref _sendFailures);
+    public override long SendsRefused => Interlocked.Read(ref _sendFailures);
 
-    /// <summary>Datagrams larger than a pool buffer (dropped).</summary>
-    public long Truncated => Interlocked.Read(ref _truncated);
+    public override long OversizedDropped => Interlocked.Read(ref _truncated);
 
     /// <summary>Starts the thread and its ring; null with the reason when io_uring is not usable here.</summary>
     public static RtpRingLoop? TryCreate(int index, out string? error)
@@ -139,17 +137,24 @@ internal sealed unsafe class RtpRingLoop : RtpReceiveThread
         var v4 = new SocketAddress(AddressFamily.InterNetwork);
         var v6 = new SocketAddress(AddressFamily.InterNetworkV6);
         var ring = _ring!;
+        var sends = _sends!;
         while (true)
         {
+            if (sends.Count > 0)
+            {
+                // Hand the batch to the kernel before waiting, so the sockets' handles are released at once: a
+                // socket being disposed waits for them, and the wait below may last until the next datagram.
+                ring.Submit(0);
+                if (ring.Pending == 0)
+                {
+                    sends.Complete();
+                }
+            }
+
             if (!ring.Submit(1))
             {
                 // Not expected on a working ring; do not spin.
                 Thread.Sleep(1);
-            }
-
-            if (ring.Pending == 0)
-            {
-                _sends!.Complete();
             }
 
             while (ring.TryPeek(out ulong userData, out int result, out uint flags))
@@ -194,7 +199,7 @@ internal sealed unsafe class RtpRingLoop : RtpReceiveThread
             return false;
         }
 
-        _eventFd = EventFd(0, EfdCloexec | EfdNonblock);
+        _eventFd = EventFd(0, EfdCloexec);
         if (_eventFd < 0)
         {
             _startError = $"eventfd failed (errno {Marshal.GetLastPInvokeError()})";

@@ -1,0 +1,39 @@
+using System.Globalization;
+using Switchboard.Config.Rtp;
+using Switchboard.Core.Cli;
+using Switchboard.Transport.Rtp;
+
+namespace Switchboard.Run;
+
+/// <summary>
+/// <c>rtp show settings</c>: rtp.conf's global settings as Asterisk lists them, plus what carries the media in this
+/// process (io_uring or epoll RTP threads, and why io_uring is not used when the kernel or a seccomp filter refused it).
+/// </summary>
+internal static class RtpCliCommand
+{
+    public static void Register(CliCommandRegistry cli, Func<RtpConfig> config)
+        => cli.Register(CliCommand.Sync("rtp show settings", "Display RTP settings", (_, o) => Write(o, config(), RtpEngineStatus.Current)));
+
+    internal static void Write(TextWriter o, RtpConfig c, RtpEngineStatus engine)
+    {
+        o.WriteLine("Global RTP settings:");
+        Line(o, "Port start", c.RtpStart.ToString(CultureInfo.InvariantCulture));
+        Line(o, "Port end", c.RtpEnd.ToString(CultureInfo.InvariantCulture));
+        Line(o, "Checksums", c.RtpChecksums ? "Yes" : "No");
+        Line(o, "DTMF Timeout", c.DtmfTimeoutMs.ToString(CultureInfo.InvariantCulture) + " ms");
+        Line(o, "Strict RTP", c.StrictRtp.ToString());
+        Line(o, "Probation", c.Probation.ToString(CultureInfo.InvariantCulture) + " frames");
+        Line(o, "RTCP interval", c.RtcpIntervalMs.ToString(CultureInfo.InvariantCulture) + " ms");
+        Line(o, "Media engine", engine.Threads > 0 ? $"{engine.Kind}, {engine.Threads} threads" : engine.Kind);
+        if (engine.FallbackReason is { } reason)
+        {
+            Line(o, "io_uring unused", reason);
+        }
+
+        Line(o, "Sockets", engine.Sockets.ToString(CultureInfo.InvariantCulture));
+        Line(o, "Sends refused", engine.SendsRefused.ToString(CultureInfo.InvariantCulture));
+        Line(o, "Oversized dropped", engine.OversizedDropped.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static void Line(TextWriter o, string name, string value) => o.WriteLine($"  {name + ":",-19}{value}");
+}

@@ -22,6 +22,9 @@ public sealed record MiniVmConfig
 
     public int SilenceThreshold { get; init; } = 128;
 
+    /// <summary>[general] maxattempts: failed deliveries before a mail is moved to the outbox's failed/ folder (0 = for ever).</summary>
+    public int MailMaxAttempts { get; init; } = MailOutbox.DefaultMaxAttempts;
+
     /// <summary>[general] timezone: the zone of ${MVM_DATE} for accounts without their own (null = the server's zone).</summary>
     public TimeZoneInfo? TimeZone { get; init; }
 

@@ -7,7 +7,7 @@ namespace Switchboard.Core.Voicemail;
 /// <summary>
 /// Reads minivm.conf: [general] (mailcmd as PrivateDial's minivm-send arguments, or the explicit keys smtphost,
 /// smtpport, smtpsecurity = smtp|smtps|starttls, smtpuser, smtppassword, smtpfrom, smtpinsecure = yes to accept
-/// self-signed certificates; format, minmessage, maxmessage, maxsilence, silencethreshold; timezone, and dateformat /
+/// self-signed certificates; format, minmessage, maxmessage, maxsilence, silencethreshold; maxattempts = failed deliveries before a mail goes to the outbox's failed/ folder; timezone, and dateformat /
 /// locale as defaults of the templates; logfile is ignored), [zonemessages] (name = Zone/Id|format, named by an
 /// account's timezone), [template-NAME] sections, and [user@domain] accounts. Problems are reported with file:line and the rest loads.
 /// </summary>
@@ -222,6 +222,17 @@ public static class MiniVmConfigLoader
                     else
                     {
                         warn(e.File, e.Line, $"minivm.conf [general]: time zone '{v}' is not known; dates use the server's zone");
+                    }
+
+                    break;
+                case "maxattempts" or "max_attempts":
+                    if (int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out int attempts))
+                    {
+                        config = config with { MailMaxAttempts = attempts };
+                    }
+                    else
+                    {
+                        warn(e.File, e.Line, $"maxattempts '{v}' is not a number (0 = retry for ever)");
                     }
 
                     break;

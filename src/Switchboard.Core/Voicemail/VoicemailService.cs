@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Switchboard.Config.Diagnostics;
 using Switchboard.Config.Parsing;
+using Switchboard.Core.Cli;
 using Switchboard.Dialplan.Execution;
 
 namespace Switchboard.Core.Voicemail;
@@ -61,7 +62,7 @@ public sealed class VoicemailService : IAsyncDisposable
         }
 
         Directory.CreateDirectory(spoolDir);
-        var outbox = new MailOutbox(outboxDir, sender, loggers.CreateLogger("minivm-send"), time);
+        var outbox = new MailOutbox(outboxDir, sender, loggers.CreateLogger("minivm-send"), time) { MaxAttempts = config.MailMaxAttempts };
         return new VoicemailService(config, new VoicemailStore(spoolDir), outbox, recordBase, log, time ?? TimeProvider.System) { _senderFixed = fixedSender };
     }
 
@@ -71,6 +72,7 @@ public sealed class VoicemailService : IAsyncDisposable
         var old = Config;
         var config = MiniVmConfigLoader.Load(minivm, d => diagnostics?.Invoke(d.ToString()));
         Volatile.Write(ref _config, config);
+        Outbox.MaxAttempts = config.MailMaxAttempts;
         if (!_senderFixed && config.Smtp != old.Smtp)
         {
             Outbox.UseSender(config.Smtp is { } smtp ? new SmtpMailSender(smtp) : null);
@@ -90,6 +92,9 @@ public sealed class VoicemailService : IAsyncDisposable
         dialplan.Applications.Register(new RecordApplication(this));
         dialplan.Functions.Register(new MinivmAccountFunction(this));
     }
+
+    /// <summary><c>minivm show failed</c> and <c>minivm retry &lt;id|all&gt;</c>: the outbox's dead letters.</summary>
+    public void RegisterCli(CliCommandRegistry cli) => MiniVmCliCommands.Register(cli, Outbox, Time);
 
     public void Start() => Outbox.Start();
 

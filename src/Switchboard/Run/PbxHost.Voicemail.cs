@@ -27,6 +27,7 @@ internal sealed partial class PbxHost
             _host.Time,
             LogDiagnostic);
         _voicemail.Register(_dialplan);
+        _voicemail.RegisterCli(_cli);
         _voicemail.Start();
         _host.Shutdown.Register(ShutdownPhase.SaveState, "voicemail outbox", async _ =>
         {

@@ -77,6 +77,50 @@ public sealed class VoicemailSippTests(VoicemailFixture fixture) : IClassFixture
     }
 
     /// <summary>
+    /// The server refuses the recipient for good (550 to RCPT TO): the mail is given up after one attempt into the
+    /// outbox's failed/ folder with the reply beside it; once the server accepts, <c>minivm retry all</c> delivers it.
+    /// </summary>
+    [SkippableFact]
+    public async Task A_mail_refused_with_550_lands_in_failed_and_minivm_retry_delivers_it()
+    {
+        string python = SkipUnlessTools();
+        var (wav, samples) = await MuLawWavAsync("hello-world");
+        string failed = Path.Combine(fixture.OutboxDir, "failed");
+        string? Reason() => Directory.Exists(failed)
+            ? Array.Find(Directory.GetFiles(failed, "*.reason"), f => File.ReadAllText(f).Contains("yuri@example.com", StringComparison.Ordinal))
+            : null;
+        await using (var refusing = await SmtpSink.StartAsync(python, fixture.SmtpPort, rejectRecipients: "550 5.1.1 <yuri@example.com>: Recipient address rejected"))
+        {
+            using var rtp = new RtpReceiver();
+            var caller = await CallAndStreamAsync(rtp, "+46701234594", wav, samples, DefaultGreetingMs("yuri"));
+            Assert.True(caller.ExitCode == 0, "caller: " + caller + "\n" + Pbx.Output);
+            await WaitUntilAsync(() => Reason() is not null, "the refused mail is in failed/");
+            Assert.Empty(refusing.Messages());
+        }
+
+        string reasonFile = Reason()!;
+        Assert.True(File.Exists(Path.ChangeExtension(reasonFile, ".eml")), "the mail is kept beside its reason");
+        var reason = File.ReadAllText(reasonFile);
+        Assert.Contains("Attempts: 1\n", reason, StringComparison.Ordinal);
+        Assert.Contains("Permanent: yes\n", reason, StringComparison.Ordinal);
+        Assert.Contains("Reply: 550 ", reason, StringComparison.Ordinal);
+        Assert.Contains("Recipient address rejected", reason, StringComparison.Ordinal);
+        await Pbx.WaitForLogAsync(TimeSpan.FromSeconds(5), "given up after 1 attempt(s)", "yuri@example.com");
+        string listing = await Pbx.CliAsync("minivm show failed");
+        Assert.Contains("yuri@example.com", listing, StringComparison.Ordinal);
+
+        await using var sink = await SmtpSink.StartAsync(python, fixture.SmtpPort);
+        string retried = await Pbx.CliAsync("minivm retry all");
+        Assert.Contains("queued again", retried, StringComparison.Ordinal);
+        string[] mails = [];
+        await WaitUntilAsync(
+            () => (mails = sink.Messages()).Any(m => File.ReadAllText(m).Contains("X-Rcpt-To: yuri@example.com", StringComparison.Ordinal)),
+            "the mail is delivered after minivm retry",
+            TimeSpan.FromSeconds(30));
+        await WaitUntilAsync(() => Reason() is null && !Directory.GetFiles(failed, "*.eml").Any(), "failed/ is empty");
+    }
+
+    /// <summary>
     /// Flow 9: the user dials 1 (dp_ivr_recgreet) and records a temporary greeting (MinivmAccMess t); the next caller
     /// who gets no answer hears that greeting (packet count of greeting + beep) instead of the default one.
     /// </summary>
@@ -187,9 +231,9 @@ public sealed class VoicemailSippTests(VoicemailFixture fixture) : IClassFixture
         return s.Length == 0 ? 0 : Math.Sqrt(sum / s.Length);
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
+    private static async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
         while (!condition())
         {
             Assert.True(DateTime.UtcNow < deadline, "timed out waiting until " + what);

@@ -28,6 +28,10 @@ internal sealed partial class PbxHost
             LogDiagnostic);
         _voicemail.Register(_dialplan);
         _voicemail.RegisterCli(_cli);
+        if (_pjsip is not null)
+        {
+            _voicemail.AttachMwi(_pjsip, _bus);
+        }
         _voicemail.Start();
         _host.Shutdown.Register(ShutdownPhase.SaveState, "voicemail outbox", async _ =>
         {

@@ -1,0 +1,66 @@
+using Switchboard.Interop.Tests.Calls;
+using Switchboard.Interop.Tests.Infrastructure;
+
+namespace Switchboard.Interop.Tests.Voicemail;
+
+/// <summary>
+/// Message waiting on the wire: a SIPp phone registered as an endpoint whose <c>mailboxes</c> lists mwi1@example.com
+/// receives the message-summary NOTIFY (RFC 3842 body) when a call runs MinivmMWI(mwi1@example.com,1,2,3).
+/// </summary>
+[Collection("sipp")]
+public sealed class MwiSippTests : IAsyncLifetime
+{
+    private const string Users = """
+
+        [mwi1](user)
+        endpoint/mailboxes = mwi1@example.com
+        inbound_auth/username = mwi1
+        inbound_auth/password = pw-mwi1
+
+        [mwi2](user)
+        endpoint/mailboxes = mwi2@example.com
+        inbound_auth/username = mwi2
+        inbound_auth/password = pw-mwi2
+        """;
+
+    private const string Extensions = """
+
+        exten => 300,1,Answer()
+         same => n,MinivmMWI(mwi1@example.com,1,2,3)
+         same => n,Hangup()
+        exten => 301,1,Answer()
+         same => n,MinivmMWI(mwi2@example.com,0,1,0)
+         same => n,Hangup()
+        """;
+
+    private PbxInstance _pbx = null!;
+
+    public async Task InitializeAsync()
+    {
+        var files = CallConfigs.Files();
+        files["pjsip_wizard.conf"] += Users;
+        files["extensions.conf"] = files["extensions.conf"].Replace("exten => h,1,", Extensions.TrimStart('\n', '\r') + "\nexten => h,1,", StringComparison.Ordinal);
+        _pbx = PbxInstance.Create(files);
+        await _pbx.StartAsync();
+    }
+
+    public async Task DisposeAsync() => await _pbx.DisposeAsync();
+
+    [SkippableFact]
+    public async Task A_registered_phone_gets_the_message_summary_notify_after_a_call_runs_MinivmMWI()
+    {
+        Skip.IfNot(Sipp.Available, "sipp (sip-tester) is not installed");
+        int port = await _pbx.RegisterSippAsync("mwi1");
+        var phone = Sipp.RunAsync("mwi-notify-uas.xml", _pbx.SipPort, ["-m", "1", "-trace_msg"], TimeSpan.FromSeconds(40), localPort: port);
+        var caller = await Sipp.RunAsync("privdial-uac-pbx-bye.xml", _pbx.SipPort, ["-inf", Sipp.UsersFile([("alice", "pw-alice")]), "-s", "300", "-m", "1"], TimeSpan.FromSeconds(40));
+        Assert.True(caller.ExitCode == 0, "caller: " + caller + "\n" + _pbx.Output);
+        var received = await phone;
+        Assert.True(received.ExitCode == 0, "phone: " + received + "\n" + _pbx.Output);
+        string log = received.StandardOutput.Replace("\r\n", "\n", StringComparison.Ordinal);
+        Assert.Contains("NOTIFY sip:mwi1@127.0.0.1:", log, StringComparison.Ordinal);
+        Assert.Contains("Event: message-summary\n", log, StringComparison.Ordinal);
+        Assert.Contains("Content-Type: application/simple-message-summary\n", log, StringComparison.Ordinal);
+        Assert.Contains("Messages-Waiting: yes\nMessage-Account: sip:mwi1@example.com\nVoice-Message: 2/3 (1/0)\n", log, StringComparison.Ordinal);
+        await _pbx.WaitForLogAsync(TimeSpan.FromSeconds(5), "MWI: NOTIFY mwi1 at sip:mwi1@127.0.0.1:");
+    }
+}

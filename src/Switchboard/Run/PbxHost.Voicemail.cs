@@ -32,6 +32,8 @@ internal sealed partial class PbxHost
         {
             _voicemail.AttachMwi(_pjsip, _bus);
         }
+
+        _calls?.UseMessageWaiting(_voicemail.MessageWaiting);
         _voicemail.Start();
         _host.Shutdown.Register(ShutdownPhase.SaveState, "voicemail outbox", async _ =>
         {

@@ -63,4 +63,19 @@ public sealed class MwiSippTests : IAsyncLifetime
         Assert.Contains("Messages-Waiting: yes\nMessage-Account: sip:mwi1@example.com\nVoice-Message: 2/3 (1/0)\n", log, StringComparison.Ordinal);
         await _pbx.WaitForLogAsync(TimeSpan.FromSeconds(5), "MWI: NOTIFY mwi1 at sip:mwi1@127.0.0.1:");
     }
+
+    /// <summary>SUBSCRIBE Event: message-summary to one's own mailbox: 200, a NOTIFY with the current counts, and on unsubscribe a terminated NOTIFY.</summary>
+    [SkippableFact]
+    public async Task A_message_summary_subscription_is_answered_with_the_current_counts()
+    {
+        Skip.IfNot(Sipp.Available, "sipp (sip-tester) is not installed");
+        var caller = await Sipp.RunAsync("privdial-uac-pbx-bye.xml", _pbx.SipPort, ["-inf", Sipp.UsersFile([("alice", "pw-alice")]), "-s", "301", "-m", "1"], TimeSpan.FromSeconds(40));
+        Assert.True(caller.ExitCode == 0, "caller: " + caller + "\n" + _pbx.Output);
+        var watcher = await Sipp.RunAsync("mwi-subscribe-once.xml", _pbx.SipPort, ["-inf", Sipp.UsersFile([("mwi2", "pw-mwi2")]), "-s", "mwi2", "-m", "1", "-trace_msg"], TimeSpan.FromSeconds(40));
+        Assert.True(watcher.ExitCode == 0, "watcher: " + watcher + "\n" + _pbx.Output);
+        string log = watcher.StandardOutput.Replace("\r\n", "\n", StringComparison.Ordinal);
+        Assert.Contains("Content-Type: application/simple-message-summary\n", log, StringComparison.Ordinal);
+        Assert.Contains("Messages-Waiting: yes\nMessage-Account: sip:mwi2@example.com\nVoice-Message: 1/0 (0/0)\n", log, StringComparison.Ordinal);
+        Assert.Contains("Subscription-State: terminated", log, StringComparison.Ordinal);
+    }
 }

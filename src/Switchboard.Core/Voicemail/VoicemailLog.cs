@@ -39,4 +39,7 @@ internal static partial class VoicemailLog
 
     [LoggerMessage(EventId = 7011, Level = LogLevel.Information, Message = "Mail {Id} queued again from failed/")]
     public static partial void Requeued(ILogger log, string id);
+
+    [LoggerMessage(EventId = 7012, Level = LogLevel.Warning, Message = "{Application}: option '{Option}' is not supported and is ignored (reported once)")]
+    public static partial void UnsupportedOption(ILogger log, string application, char option);
 }

@@ -41,8 +41,8 @@ internal static class WavAppend
                 stream.Flush(flushToDisk: true);
             }
 
-            File.Move(part, target, overwrite: true);
             File.Delete(addition);
+            File.Move(part, target, overwrite: true);
             error = null;
             return true;
         }

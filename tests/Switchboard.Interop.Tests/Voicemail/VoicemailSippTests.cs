@@ -253,7 +253,7 @@ public sealed class VoicemailSippTests(VoicemailFixture fixture) : IClassFixture
     }
 
     /// <summary>media-uac-caller-bye.xml (PCMU) with the receiver port, the action and the pause before BYE filled in.</summary>
-    private static string CallerScenario(int rtpPort, string action, int pauseMs, string name = "media-uac-caller-bye.xml")
+    internal static string CallerScenario(int rtpPort, string action, int pauseMs, string name = "media-uac-caller-bye.xml")
     {
         var text = File.ReadAllText(Sipp.Scenario(name))
             .Replace("{RTP_PORT}", rtpPort.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
@@ -267,7 +267,7 @@ public sealed class VoicemailSippTests(VoicemailFixture fixture) : IClassFixture
     }
 
     /// <summary>A core sound converted to a µ-law WAV for rtp_stream (sox), and the PCM that µ-law decodes to.</summary>
-    private static async Task<(string Path, short[] Samples)> MuLawWavAsync(string sound)
+    internal static async Task<(string Path, short[] Samples)> MuLawWavAsync(string sound)
     {
         string dir = Directory.CreateTempSubdirectory("sb-vm-wav-").FullName;
         string output = Path.Combine(dir, sound + "-ulaw.wav");

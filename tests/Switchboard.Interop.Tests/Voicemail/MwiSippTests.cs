@@ -21,6 +21,11 @@ public sealed class MwiSippTests : IAsyncLifetime
         endpoint/mailboxes = mwi2@example.com
         inbound_auth/username = mwi2
         inbound_auth/password = pw-mwi2
+
+        [mwi3](user)
+        aor/mailboxes = mwi3@example.com
+        inbound_auth/username = mwi3
+        inbound_auth/password = pw-mwi3
         """;
 
     private const string Extensions = """
@@ -30,6 +35,9 @@ public sealed class MwiSippTests : IAsyncLifetime
          same => n,Hangup()
         exten => 301,1,Answer()
          same => n,MinivmMWI(mwi2@example.com,0,1,0)
+         same => n,Hangup()
+        exten => 302,1,Answer()
+         same => n,MinivmMWI(mwi3@example.com,0,4,2)
          same => n,Hangup()
         """;
 
@@ -77,5 +85,22 @@ public sealed class MwiSippTests : IAsyncLifetime
         Assert.Contains("Content-Type: application/simple-message-summary\n", log, StringComparison.Ordinal);
         Assert.Contains("Messages-Waiting: yes\nMessage-Account: sip:mwi2@example.com\nVoice-Message: 1/0 (0/0)\n", log, StringComparison.Ordinal);
         Assert.Contains("Subscription-State: terminated", log, StringComparison.Ordinal);
+    }
+
+    /// <summary>A watcher of an AOR's mailboxes (aor/mailboxes) hears "no" first, then a NOTIFY with the new counts when a call runs MinivmMWI.</summary>
+    [SkippableFact]
+    public async Task A_message_summary_watcher_is_notified_when_MinivmMWI_changes_the_counts()
+    {
+        Skip.IfNot(Sipp.Available, "sipp (sip-tester) is not installed");
+        var watcher = Sipp.RunAsync("mwi-subscribe-change.xml", _pbx.SipPort, ["-inf", Sipp.UsersFile([("mwi3", "pw-mwi3")]), "-s", "mwi3", "-m", "1", "-trace_msg"], TimeSpan.FromSeconds(60));
+        await _pbx.WaitForLogAsync(TimeSpan.FromSeconds(20), "Subscription from mwi3 to mwi3", "MessageSummary");
+        var caller = await Sipp.RunAsync("privdial-uac-pbx-bye.xml", _pbx.SipPort, ["-inf", Sipp.UsersFile([("alice", "pw-alice")]), "-s", "302", "-m", "1"], TimeSpan.FromSeconds(40));
+        Assert.True(caller.ExitCode == 0, "caller: " + caller + "\n" + _pbx.Output);
+        var result = await watcher;
+        Assert.True(result.ExitCode == 0, "watcher: " + result + "\n" + _pbx.Output);
+        string log = result.StandardOutput.Replace("\r\n", "\n", StringComparison.Ordinal);
+        int first = log.IndexOf("Messages-Waiting: no\nMessage-Account: sip:mwi3@example.com\nVoice-Message: 0/0 (0/0)\n", StringComparison.Ordinal);
+        int changed = log.IndexOf("Messages-Waiting: yes\nMessage-Account: sip:mwi3@example.com\nVoice-Message: 4/2 (0/0)\n", StringComparison.Ordinal);
+        Assert.True(first >= 0 && changed > first, "first NOTIFY says no messages, the next one 4 new and 2 old:\n" + log);
     }
 }

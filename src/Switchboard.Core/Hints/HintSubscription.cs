@@ -23,6 +23,9 @@ internal sealed class HintSubscription(string key, Dialog dialog, SipPeer peer, 
 
     public HintEventPackage Package { get; } = package;
 
+    /// <summary>The mailboxes watched by a message-summary subscription (empty for hints).</summary>
+    public IReadOnlyList<string> Mailboxes { get; init; } = [];
+
     /// <summary>When the subscription ends unless refreshed (TimeProvider timestamp).</summary>
     public long ExpiresAt { get; set; }
 

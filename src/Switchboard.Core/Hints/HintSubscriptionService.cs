@@ -7,6 +7,7 @@ using Switchboard.Core.Pjsip.Authentication;
 using Switchboard.Core.Pjsip.Calls;
 using Switchboard.Core.Pjsip.Identification;
 using Switchboard.Core.Sip;
+using Switchboard.Core.Voicemail;
 using Switchboard.Dialplan.Model;
 using Switchboard.Sip.Dialogs;
 using Switchboard.Sip.Messages;
@@ -20,6 +21,8 @@ namespace Switchboard.Core.Hints;
 /// requests; 200 with Expires, then a NOTIFY with the hint's state at once and on every change (channels of the
 /// hint's devices, contacts registering or leaving); refresh and unsubscribe (Expires: 0) inside the dialog; a
 /// final NOTIFY terminated when the subscription expires. A 481 to a NOTIFY drops the subscription.
+/// Event: message-summary (MWI) subscribes to mailboxes instead: those of the AOR named in the Request-URI
+/// (aor/mailboxes), else the subscriber's endpoint/mailboxes; the NOTIFY carries their counts (<see cref="MessageWaiting"/>).
 /// </summary>
 internal sealed partial class HintSubscriptionService : ISipRequestHandler, IChannelObserver, IClientTransactionUser, IDisposable
 {
@@ -31,6 +34,7 @@ internal sealed partial class HintSubscriptionService : ISipRequestHandler, ICha
     private readonly Dictionary<string, HintSubscription> _subscriptions = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly ITimer _timer;
+    private MessageWaitingState? _messageWaiting;
 
     public HintSubscriptionService(CallEnvironment env, EndpointIdentifier identifier, InboundAuthenticator authenticator)
     {
@@ -38,6 +42,17 @@ internal sealed partial class HintSubscriptionService : ISipRequestHandler, ICha
         _identifier = identifier;
         _authenticator = authenticator;
         _timer = env.Time.CreateTimer(static s => ((HintSubscriptionService)s!).Tick(), this, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>The mailbox counts message-summary subscriptions report; null answers those SUBSCRIBEs with 489.</summary>
+    public MessageWaitingState? MessageWaiting
+    {
+        get => Volatile.Read(ref _messageWaiting);
+        set
+        {
+            Volatile.Write(ref _messageWaiting, value);
+            value?.AddListener((_, _) => Changed());
+        }
     }
 
     /// <summary>Watchers of exten@context (core show hints).</summary>
@@ -48,7 +63,7 @@ internal sealed partial class HintSubscriptionService : ISipRequestHandler, ICha
             int n = 0;
             foreach (var s in _subscriptions.Values)
             {
-                if (s.Exten.Equals(exten, StringComparison.OrdinalIgnoreCase) && s.Context.Equals(context, StringComparison.OrdinalIgnoreCase))
+                if (s.Package != HintEventPackage.MessageSummary && s.Exten.Equals(exten, StringComparison.OrdinalIgnoreCase) && s.Context.Equals(context, StringComparison.OrdinalIgnoreCase))
                 {
                     n++;
                 }
@@ -72,9 +87,9 @@ internal sealed partial class HintSubscriptionService : ISipRequestHandler, ICha
     public void Handle(SipRequestContext context)
     {
         var request = context.Request;
-        if (!TryReadPackage(request, out var package))
+        if (!TryReadPackage(request, out var package) || (package == HintEventPackage.MessageSummary && MessageWaiting is null))
         {
-            SipResponder.Send(_env.Stack, context, 489, "Bad Event", w => w.WriteHeader("Allow-Events", "dialog, presence"));
+            SipResponder.Send(_env.Stack, context, 489, "Bad Event", w => w.WriteHeader("Allow-Events", MessageWaiting is null ? "dialog, presence" : "dialog, presence, message-summary"));
             return;
         }
 
@@ -106,7 +121,9 @@ internal sealed partial class HintSubscriptionService : ISipRequestHandler, ICha
 
         var exten = SipUri.TryParse(request.RequestUri, out var uri) && !uri.User.IsEmpty ? Encoding.UTF8.GetString(uri.User.Span) : string.Empty;
         var hintContext = endpoint.EffectiveSubscribeContext;
-        if (exten.Length == 0 || _env.Dialplan.Current.FindHint(hintContext, exten, _env.Time) is null)
+        IReadOnlyList<string> mailboxes = package == HintEventPackage.MessageSummary ? MailboxesFor(exten, endpoint) : [];
+        if (package == HintEventPackage.MessageSummary ? mailboxes.Count == 0
+            : exten.Length == 0 || _env.Dialplan.Current.FindHint(hintContext, exten, _env.Time) is null)
         {
             SipResponder.Send(_env.Stack, context, 404, "Not Found");
             return;
@@ -122,7 +139,7 @@ internal sealed partial class HintSubscriptionService : ISipRequestHandler, ICha
         var tag = DialogTag.NewBytes();
         var dialog = Dialog.CreateUas(request, tag, context.Peer.IsSecure, confirmed: true);
         var key = Key(request.CallId.Span, tag);
-        var sub = new HintSubscription(key, dialog, context.Peer, address, endpoint.Name, exten, hintContext, package);
+        var sub = new HintSubscription(key, dialog, context.Peer, address, endpoint.Name, exten, hintContext, package) { Mailboxes = mailboxes };
         expires = Math.Min(expires, DefaultExpires);
         SipResponder.Send(_env.Stack, context, 200, "OK", w =>
         {
@@ -204,8 +221,39 @@ internal sealed partial class HintSubscriptionService : ISipRequestHandler, ICha
         }
     }
 
+    /// <summary>message-summary: the mailboxes of the AOR named by the Request-URI user, else the subscriber's own.</summary>
+    private IReadOnlyList<string> MailboxesFor(string user, Switchboard.Config.Pjsip.PjsipEndpoint endpoint)
+    {
+        if (user.Length > 0 && _env.Runtime.Aor(user) is { Mailboxes.Count: > 0 } aor)
+        {
+            return aor.Mailboxes;
+        }
+
+        return endpoint.Mailboxes;
+    }
+
+    /// <summary>The counts of a message-summary subscription's mailboxes, summed.</summary>
+    private MwiCounts Counts(HintSubscription sub)
+    {
+        var state = MessageWaiting;
+        int urgent = 0, fresh = 0, old = 0;
+        foreach (var m in sub.Mailboxes)
+        {
+            var c = state?.Get(m) ?? default;
+            (urgent, fresh, old) = (urgent + c.Urgent, fresh + c.New, old + c.Old);
+        }
+
+        return new MwiCounts(urgent, fresh, old);
+    }
+
     private string State(HintSubscription sub)
     {
+        if (sub.Package == HintEventPackage.MessageSummary)
+        {
+            var c = Counts(sub);
+            return string.Create(CultureInfo.InvariantCulture, $"{c.Urgent}/{c.New}/{c.Old}");
+        }
+
         var devices = _env.Dialplan.Current.FindHint(sub.Context, sub.Exten, _env.Time);
         if (devices is null)
         {
@@ -227,16 +275,20 @@ internal sealed partial class HintSubscriptionService : ISipRequestHandler, ICha
         sub.LastState = state;
         sub.Version++;
         var remaining = Math.Max(0, (int)((sub.ExpiresAt - _env.Time.GetTimestamp()) / (double)_env.Time.TimestampFrequency));
-        var body = sub.Package == HintEventPackage.Dialog
-            ? HintBodies.DialogInfo(sub.Exten, sub.Address.Host, state, sub.Version - 1)
-            : HintBodies.Pidf(sub.Exten, sub.Address.Host, state);
+        var body = sub.Package switch
+        {
+            HintEventPackage.Dialog => HintBodies.DialogInfo(sub.Exten, sub.Address.Host, state, sub.Version - 1),
+            HintEventPackage.Presence => HintBodies.Pidf(sub.Exten, sub.Address.Host, state),
+            _ => MessageSummary.Body(sub.Mailboxes[0].Trim(), Counts(sub)),
+        };
         using var buf = new PooledBufferWriter();
         var w = sub.Dialog.WriteRequest(buf, SipMethod.Notify, sub.Peer.ViaTransport, sub.Address.SentBy);
-        w.WriteHeader("Event", sub.Package == HintEventPackage.Dialog ? "dialog" : "presence");
+        w.WriteHeader("Event", sub.Package switch { HintEventPackage.Dialog => "dialog", HintEventPackage.Presence => "presence", _ => MessageSummary.EventPackage });
         w.WriteHeader("Subscription-State", terminated ? "terminated;reason=timeout" : "active;expires=" + remaining.ToString(CultureInfo.InvariantCulture));
         w.WriteHeader("Contact", sub.Address.Contact(sub.Exten));
         w.WriteHeader("User-Agent", _env.Stack.UserAgent);
-        w.WriteBody(Encoding.ASCII.GetBytes(sub.Package == HintEventPackage.Dialog ? HintBodies.DialogInfoType : HintBodies.PidfType), Encoding.UTF8.GetBytes(body));
+        var type = sub.Package switch { HintEventPackage.Dialog => HintBodies.DialogInfoType, HintEventPackage.Presence => HintBodies.PidfType, _ => MessageSummary.ContentType };
+        w.WriteBody(Encoding.ASCII.GetBytes(type), Encoding.UTF8.GetBytes(body));
         _env.Stack.Transactions.SendRequest(buf.WrittenSpan, sub.Peer, this, sub.Key);
         LogNotify(_env.Log, sub.Endpoint, sub.Exten, state, terminated ? "terminated" : "active");
     }
@@ -318,6 +370,12 @@ internal sealed partial class HintSubscriptionService : ISipRequestHandler, ICha
         if (name.Equals("presence", StringComparison.OrdinalIgnoreCase))
         {
             package = HintEventPackage.Presence;
+            return true;
+        }
+
+        if (name.Equals(MessageSummary.EventPackage, StringComparison.OrdinalIgnoreCase))
+        {
+            package = HintEventPackage.MessageSummary;
             return true;
         }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using MimeKit;
-using Switchboard.Dialplan.Timing;
 
 namespace Switchboard.Core.Voicemail;
 
@@ -24,7 +23,7 @@ public static class MailComposer
             "MVM_CALLERID" => callerId,
             "MVM_CIDNAME" => m.CallerIdName,
             "MVM_CIDNUM" => m.CallerIdNumber,
-            "MVM_DATE" => Strftime.Format(m.Time, m.Template.DateFormat, m.Time.Offset == TimeSpan.Zero ? "UTC" : string.Empty),
+            "MVM_DATE" => FormatDate(m),
             "MVM_MESSAGEFILE" => m.RecordingPath ?? string.Empty,
             _ => m.ExtraVariables?.Invoke(name),
         };
@@ -37,7 +36,7 @@ public static class MailComposer
         message.From.Add(new MailboxAddress(TemplateText.Render(m.Template.FromAddress, Lookup), m.Template.FromEmail));
         message.To.Add(new MailboxAddress(m.Account.FullName, m.Account.EffectiveEmail));
         message.Subject = TemplateText.Render(m.Template.Subject, Lookup);
-        message.Date = m.Time;
+        message.Date = MiniVmDate.InZone(m.Time, m.Zone).Local;
         message.Headers.Add("X-Asterisk-VM-Duration", ((int)Math.Round(m.Duration.TotalSeconds)).ToString(CultureInfo.InvariantCulture));
         message.Headers.Add("X-Asterisk-VM-Caller-ID-Num", m.CallerIdNumber);
         message.Headers.Add("X-Asterisk-VM-Caller-ID-Name", m.CallerIdName);
@@ -60,6 +59,14 @@ public static class MailComposer
         };
         message.Body = new Multipart("mixed") { body, attachment };
         return message;
+    }
+
+    /// <summary>${MVM_DATE}: the message time in the account's zone, in the template's dateformat and locale.</summary>
+    public static string FormatDate(VoicemailMessage m)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        var (local, zone) = MiniVmDate.InZone(m.Time, m.Zone);
+        return MiniVmDate.Format(local, m.Template.DateFormat, m.Template.Locale, zone);
     }
 
     /// <summary>minutes:seconds as MiniVM writes ${MVM_DUR}.</summary>

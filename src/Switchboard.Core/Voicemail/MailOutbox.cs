@@ -7,8 +7,10 @@ namespace Switchboard.Core.Voicemail;
 /// A durable outbox for voicemail e-mail: each message (with its WAV attachment) is written to its own .eml file
 /// and fsynced before it counts as accepted, so MinivmDelete may remove the recording at once. A worker sends the
 /// files oldest first and deletes each only after the server accepted it; failures are retried with exponential
-/// backoff (5 s doubling to 5 min), and files left by a previous run are sent after a restart. A file that cannot be
-/// parsed is moved to <c>bad/</c> rather than retried for ever.
+/// backoff (5 s doubling to 5 min), and files left by a previous run are sent after a restart. A mail the server
+/// refuses for good (a 5xx reply to MAIL, RCPT or DATA), or that failed <see cref="MaxAttempts"/> times, is moved to
+/// <c>failed/</c> with the last reply beside it (<see cref="MailDeadLetters"/>; <c>minivm retry</c> queues it again).
+/// A file that cannot be parsed is moved to <c>bad/</c> rather than retried for ever.
 /// </summary>
 public sealed class MailOutbox : IAsyncDisposable
 {
@@ -23,6 +25,10 @@ public sealed class MailOutbox : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task? _worker;
     private volatile bool _resetBackoff;
+    private int _maxAttempts = DefaultMaxAttempts;
+
+    /// <summary>Transient failures before a mail is given up into failed/ (about a day at the 5 min ceiling).</summary>
+    public const int DefaultMaxAttempts = 300;
 
     public MailOutbox(string directory, IMailSender? sender, ILogger log, TimeProvider? time = null, TimeSpan? firstRetry = null, TimeSpan? maxRetry = null)
     {
@@ -33,9 +39,37 @@ public sealed class MailOutbox : IAsyncDisposable
         _firstRetry = firstRetry ?? TimeSpan.FromSeconds(5);
         _maxRetry = maxRetry ?? TimeSpan.FromMinutes(5);
         Directory.CreateDirectory(_dir);
+        DeadLetters = new MailDeadLetters(_dir);
+    }
+
+    /// <summary>Moves failed mail (an id, a unique prefix of one, or <c>all</c>) back into the outbox and sends it at once; the ids queued.</summary>
+    public IReadOnlyList<string> Retry(string idOrAll, out string? error)
+    {
+        var moved = DeadLetters.Requeue(idOrAll, out error);
+        foreach (var id in moved)
+        {
+            VoicemailLog.Requeued(_log, id);
+        }
+
+        if (moved.Count > 0)
+        {
+            Volatile.Read(ref _wake).TrySetResult();
+        }
+
+        return moved;
     }
 
     public string DirectoryPath => _dir;
+
+    /// <summary>Mails given up (refused with 5xx, or out of attempts), kept for <c>minivm retry</c>.</summary>
+    public MailDeadLetters DeadLetters { get; private set; } = null!;
+
+    /// <summary>Failed attempts after which a mail is moved to failed/; 0 = retry for ever.</summary>
+    public int MaxAttempts
+    {
+        get => Volatile.Read(ref _maxAttempts);
+        set => Volatile.Write(ref _maxAttempts, Math.Max(0, value));
+    }
 
     /// <summary>Messages waiting to be sent.</summary>
     public int Pending => Directory.Exists(_dir) ? Directory.GetFiles(_dir, "*.eml").Length : 0;
@@ -136,6 +170,14 @@ public sealed class MailOutbox : IAsyncDisposable
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 int attempts = (_failures.TryGetValue(file, out var prior) ? prior.Attempts : 0) + 1;
+                bool permanent = ex is MailRejectedException { Permanent: true };
+                int max = MaxAttempts;
+                if (permanent || (max > 0 && attempts >= max))
+                {
+                    GiveUp(file, sender.Server, recipient, attempts, permanent, ex.Message);
+                    continue;
+                }
+
                 var wait = Backoff(attempts);
                 _failures[file] = (attempts, _time.GetUtcNow() + wait);
                 VoicemailLog.SendFailed(_log, sender.Server, attempts, (int)wait.TotalSeconds, Path.GetFileName(file), ex.Message);
@@ -153,6 +195,31 @@ public sealed class MailOutbox : IAsyncDisposable
         }
 
         return sent;
+    }
+
+    private void GiveUp(string file, string server, string recipient, int attempts, bool permanent, string reply)
+    {
+        _failures.Remove(file);
+        var reason = new DeadLetterReason
+        {
+            Time = _time.GetUtcNow(),
+            Server = server,
+            Recipient = recipient,
+            Attempts = attempts,
+            Permanent = permanent,
+            Reply = reply,
+        };
+        string id = Path.GetFileNameWithoutExtension(file);
+        if (DeadLetters.TryAdd(file, reason, out var error))
+        {
+            VoicemailLog.GaveUp(_log, id, recipient, server, attempts, permanent ? "refused permanently" : "out of attempts", reply);
+        }
+        else
+        {
+            // Could not move it: keep it in the outbox and try again later rather than lose it.
+            _failures[file] = (attempts, _time.GetUtcNow() + _maxRetry);
+            VoicemailLog.SendFailed(_log, server, attempts, (int)_maxRetry.TotalSeconds, Path.GetFileName(file), reply + "; moving it to failed/ failed: " + error);
+        }
     }
 
     internal TimeSpan Backoff(int attempts)

@@ -22,6 +22,15 @@ public sealed record MiniVmConfig
 
     public int SilenceThreshold { get; init; } = 128;
 
+    /// <summary>[general] maxattempts: failed deliveries before a mail is moved to the outbox's failed/ folder (0 = for ever).</summary>
+    public int MailMaxAttempts { get; init; } = MailOutbox.DefaultMaxAttempts;
+
+    /// <summary>[general] timezone: the zone of ${MVM_DATE} for accounts without their own (null = the server's zone).</summary>
+    public TimeZoneInfo? TimeZone { get; init; }
+
+    /// <summary>[zonemessages] name=Zone/Id|format: zones an account's <c>timezone</c> may name (the format is for spoken dates and unused).</summary>
+    public IReadOnlyDictionary<string, TimeZoneInfo> Zones { get; init; } = new Dictionary<string, TimeZoneInfo>(StringComparer.OrdinalIgnoreCase);
+
     public IReadOnlyDictionary<string, MiniVmTemplate> Templates { get; init; } = new Dictionary<string, MiniVmTemplate>(StringComparer.OrdinalIgnoreCase);
 
     public IReadOnlyDictionary<string, MiniVmAccount> Accounts { get; init; } = new Dictionary<string, MiniVmAccount>(StringComparer.OrdinalIgnoreCase);
@@ -35,6 +44,26 @@ public sealed record MiniVmConfig
         }
 
         return Templates.TryGetValue(name.Trim(), out var t) ? t : null;
+    }
+
+    /// <summary>The zone of an account's dates: its timezone ([zonemessages] name or zone id), else [general] timezone, else null (server zone).</summary>
+    public TimeZoneInfo? ZoneFor(MiniVmAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        if (account.TimeZone.Length > 0)
+        {
+            if (Zones.TryGetValue(account.TimeZone, out var named))
+            {
+                return named;
+            }
+
+            if (MiniVmDate.FindZone(account.TimeZone) is { } direct)
+            {
+                return direct;
+            }
+        }
+
+        return TimeZone;
     }
 
     /// <summary>The static account of a mailbox, or a temporary one.</summary>

@@ -7,8 +7,9 @@ namespace Switchboard.Core.Voicemail;
 /// <summary>
 /// Reads minivm.conf: [general] (mailcmd as PrivateDial's minivm-send arguments, or the explicit keys smtphost,
 /// smtpport, smtpsecurity = smtp|smtps|starttls, smtpuser, smtppassword, smtpfrom, smtpinsecure = yes to accept
-/// self-signed certificates; format, minmessage, maxmessage, maxsilence, silencethreshold; logfile is ignored),
-/// [template-NAME] sections, and [user@domain] accounts. Problems are reported with file:line and the rest loads.
+/// self-signed certificates; format, minmessage, maxmessage, maxsilence, silencethreshold; maxattempts = failed deliveries before a mail goes to the outbox's failed/ folder; timezone, and dateformat /
+/// locale as defaults of the templates; logfile is ignored), [zonemessages] (name = Zone/Id|format, named by an
+/// account's timezone), [template-NAME] sections, and [user@domain] accounts. Problems are reported with file:line and the rest loads.
 /// </summary>
 public static class MiniVmConfigLoader
 {
@@ -24,16 +25,26 @@ public static class MiniVmConfigLoader
         var config = new MiniVmConfig();
         var templates = new Dictionary<string, MiniVmTemplate>(StringComparer.OrdinalIgnoreCase);
         var accounts = new Dictionary<string, MiniVmAccount>(StringComparer.OrdinalIgnoreCase);
+        var zones = new Dictionary<string, TimeZoneInfo>(StringComparer.OrdinalIgnoreCase);
+        var inherit = new Dictionary<string, (bool DateFormat, bool Locale)>(StringComparer.OrdinalIgnoreCase);
+        string? dateFormat = null, locale = null;
         foreach (var category in document.Concrete())
         {
             if (category.Is("general"))
             {
                 config = ReadGeneral(config, category, Warn);
+                dateFormat = Last(category, "dateformat") ?? dateFormat;
+                locale = Last(category, "locale") ?? locale;
+            }
+            else if (category.Is("zonemessages"))
+            {
+                ReadZones(category, zones, Warn);
             }
             else if (category.Name.StartsWith("template-", StringComparison.OrdinalIgnoreCase))
             {
                 var t = ReadTemplate(category, Warn);
                 templates[t.Name] = t;
+                inherit[t.Name] = (Last(category, "dateformat") is null, Last(category, "locale") is null);
             }
             else if (category.Name.Contains('@', StringComparison.Ordinal))
             {
@@ -51,7 +62,72 @@ public static class MiniVmConfigLoader
             }
         }
 
-        return config with { Templates = templates, Accounts = accounts };
+        // [general] dateformat and locale are the defaults of templates that set none.
+        foreach (var (name, (inheritFormat, inheritLocale)) in inherit)
+        {
+            var t = templates[name];
+            templates[name] = t with
+            {
+                DateFormat = inheritFormat && dateFormat is not null ? dateFormat : t.DateFormat,
+                Locale = inheritLocale ? locale : t.Locale,
+            };
+        }
+
+        foreach (var category in document.Concrete())
+        {
+            if (category.Is("general"))
+            {
+                CheckLocale(category, Warn);
+            }
+            else if (category.Name.StartsWith("template-", StringComparison.OrdinalIgnoreCase))
+            {
+                CheckLocale(category, Warn);
+            }
+        }
+
+        return config with { Templates = templates, Accounts = accounts, Zones = zones };
+    }
+
+    private static string? Last(ConfCategory category, string key)
+    {
+        string? value = null;
+        foreach (var e in category.Entries)
+        {
+            if (e.Key.Equals(key, StringComparison.OrdinalIgnoreCase))
+            {
+                value = e.Value.Trim();
+            }
+        }
+
+        return value;
+    }
+
+    private static void CheckLocale(ConfCategory category, Action<string, int, string> warn)
+    {
+        foreach (var e in category.Entries)
+        {
+            if (e.Key.Equals("locale", StringComparison.OrdinalIgnoreCase) && !MiniVmLocale.TryGet(e.Value, out _))
+            {
+                warn(e.File, e.Line, $"minivm.conf: locale '{e.Value.Trim()}' has no day and month names here; ${{MVM_DATE}} uses English names");
+            }
+        }
+    }
+
+    /// <summary>[zonemessages]: name = Zone/Id|format (the format, for spoken dates, is not used).</summary>
+    private static void ReadZones(ConfCategory category, Dictionary<string, TimeZoneInfo> zones, Action<string, int, string> warn)
+    {
+        foreach (var e in category.Entries)
+        {
+            string id = e.Value.Split('|', 2)[0].Trim();
+            if (MiniVmDate.FindZone(id) is { } zone)
+            {
+                zones[e.Key.Trim()] = zone;
+            }
+            else
+            {
+                warn(e.File, e.Line, $"minivm.conf [zonemessages]: time zone '{id}' is not known; {e.Key} ignored");
+            }
+        }
     }
 
     private static MiniVmConfig ReadGeneral(MiniVmConfig config, ConfCategory category, Action<string, int, string> warn)
@@ -138,7 +214,31 @@ public static class MiniVmConfigLoader
                     }
 
                     break;
-                case "logfile" or "externnotify" or "serveremail" or "timezone" or "emaildateformat" or "charset" or "pagerdateformat" or "maxgreet" or "skipms":
+                case "timezone":
+                    if (MiniVmDate.FindZone(v) is { } zone)
+                    {
+                        config = config with { TimeZone = zone };
+                    }
+                    else
+                    {
+                        warn(e.File, e.Line, $"minivm.conf [general]: time zone '{v}' is not known; dates use the server's zone");
+                    }
+
+                    break;
+                case "maxattempts" or "max_attempts":
+                    if (int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out int attempts))
+                    {
+                        config = config with { MailMaxAttempts = attempts };
+                    }
+                    else
+                    {
+                        warn(e.File, e.Line, $"maxattempts '{v}' is not a number (0 = retry for ever)");
+                    }
+
+                    break;
+                case "dateformat" or "locale":
+                    break;
+                case "logfile" or "externnotify" or "serveremail" or "emaildateformat" or "charset" or "pagerdateformat" or "maxgreet" or "skipms":
                     break;
                 default:
                     warn(e.File, e.Line, $"minivm.conf [general]: unknown option '{e.Key}' ignored");

@@ -21,10 +21,10 @@ public sealed record MiniVmTemplate
 
     public bool AttachMedia { get; init; } = true;
 
-    /// <summary>strftime format of ${MVM_DATE}.</summary>
-    public string DateFormat { get; init; } = "%A, %B %d, %Y at %r";
+    /// <summary>strftime format of ${MVM_DATE} (MiniVM's default unless the template or [general] dateformat sets one).</summary>
+    public string DateFormat { get; init; } = MiniVmDate.DefaultFormat;
 
-    /// <summary>Accepted and kept; day and month names are English (C locale).</summary>
+    /// <summary>LC_TIME locale of ${MVM_DATE} (sv_SE ...): day and month names in that language; null = C locale.</summary>
     public string? Locale { get; init; }
 
     /// <summary>Extra headers are not supported; kept for diagnostics.</summary>

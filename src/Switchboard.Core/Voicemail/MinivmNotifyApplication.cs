@@ -59,6 +59,7 @@ internal sealed class MinivmNotifyApplication(VoicemailService service) : IDialp
             CallerIdName = channel.CallerId.Name,
             CallerIdNumber = channel.CallerId.Number,
             Time = service.Time.GetUtcNow(),
+            Zone = config.ZoneFor(account),
             ExtraVariables = name => vars.Get(name),
         };
         using var mime = MailComposer.Compose(message);

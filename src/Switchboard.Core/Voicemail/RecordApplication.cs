@@ -8,12 +8,17 @@ namespace Switchboard.Core.Voicemail;
 /// <summary>
 /// Record(filename.format[,silence[,maxduration[,options]]]): records the caller into a file (format wav: 8 kHz
 /// 16-bit PCM; other formats are refused). A relative name is placed under the PBX's recordings folder; "%d" becomes
-/// the first free number. Options: n (do not answer), q (no beep), s (skip when not answered), t ('*' ends instead
-/// of '#'), x (no key ends), y (any key ends). Sets RECORDED_FILE and RECORD_STATUS (DTMF, SILENCE, SKIP, TIMEOUT,
-/// HANGUP, ERROR).
+/// the first free number. Options: a (append to an existing file), k (keep the file when the caller hangs up; without
+/// it a hang-up discards what was recorded, as Asterisk documents), n (do not answer), o ('0' ends with
+/// RECORD_STATUS=OPERATOR), q (no beep), s (skip when not answered), t ('*' ends instead of '#'), u (accepted: silence
+/// is never trimmed), x (no key ends), y (any key ends). Other option letters are logged once and ignored. Sets
+/// RECORDED_FILE and RECORD_STATUS (DTMF, OPERATOR, SILENCE, SKIP, TIMEOUT, HANGUP, ERROR).
 /// </summary>
 internal sealed class RecordApplication(VoicemailService service) : IDialplanApplication
 {
+    private const string KnownOptions = "aknoqstuxy";
+    private readonly HashSet<char> _warned = [];
+
     public string Name => "Record";
 
     public async ValueTask<AppResult> ExecuteAsync(DialplanContext context, string args, CancellationToken cancellationToken)
@@ -34,6 +39,8 @@ internal sealed class RecordApplication(VoicemailService service) : IDialplanApp
         {
             return Error(context, "the channel cannot record");
         }
+
+        WarnUnknown(options);
 
         if (channel.State != ChannelState.Up)
         {
@@ -69,11 +76,36 @@ internal sealed class RecordApplication(VoicemailService service) : IDialplanApp
         string stops = options.Contains('x', StringComparison.Ordinal) ? string.Empty
             : options.Contains('y', StringComparison.Ordinal) ? Prompts.AnyDigit
             : options.Contains('t', StringComparison.Ordinal) ? "*" : "#";
+        bool operatorExit = options.Contains('o', StringComparison.Ordinal) && !options.Contains('x', StringComparison.Ordinal);
+        if (operatorExit && !stops.Contains('0', StringComparison.Ordinal))
+        {
+            stops += "0";
+        }
+
         var silence = Seconds(AppArgs.At(a, 1));
         var max = Seconds(AppArgs.At(a, 2));
-        var outcome = await recording.RecordAsync(new RecordingRequest(path, stops, max, silence, service.Config.SilenceThreshold), cancellationToken).ConfigureAwait(false);
+        bool append = options.Contains('a', StringComparison.Ordinal) && File.Exists(path);
+        string target = append ? path + ".append.wav" : path;
+        var outcome = await recording.RecordAsync(new RecordingRequest(target, stops, max, silence, service.Config.SilenceThreshold), cancellationToken).ConfigureAwait(false);
+        bool hungUp = outcome.Stop == RecordingStop.HungUp || channel.IsHungUp;
+        if (hungUp && !options.Contains('k', StringComparison.Ordinal))
+        {
+            // "If the user hangs up during a recording, all data will be lost" unless k: an appended-to file keeps what it had.
+            TryDelete(target);
+        }
+        else if (append && outcome.Stop == RecordingStop.Failed)
+        {
+            TryDelete(target);
+        }
+        else if (append && !WavAppend.TryAppend(path, target, out var appendError))
+        {
+            TryDelete(target);
+            return Error(context, appendError ?? "cannot append");
+        }
+
         string status = outcome.Stop switch
         {
+            RecordingStop.Digit when operatorExit && outcome.Digit == '0' => "OPERATOR",
             RecordingStop.Digit => "DTMF",
             RecordingStop.Silence => "SILENCE",
             RecordingStop.MaxDuration => "TIMEOUT",
@@ -111,6 +143,38 @@ internal sealed class RecordApplication(VoicemailService service) : IDialplanApp
         }
 
         return $"{baseName.Replace("%d", "overflow", StringComparison.Ordinal)}.{format}";
+    }
+
+    private void WarnUnknown(string options)
+    {
+        foreach (char c in options)
+        {
+            if (!KnownOptions.Contains(c, StringComparison.Ordinal) && !char.IsWhiteSpace(c))
+            {
+                bool first;
+                lock (_warned)
+                {
+                    first = _warned.Add(c);
+                }
+
+                if (first)
+                {
+                    VoicemailLog.UnsupportedOption(service.Log, Name, c);
+                }
+            }
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _ = ex;
+        }
     }
 
     private static TimeSpan? Seconds(string text)

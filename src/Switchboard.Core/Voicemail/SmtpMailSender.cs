@@ -4,7 +4,11 @@ using MimeKit;
 
 namespace Switchboard.Core.Voicemail;
 
-/// <summary>Sends with MailKit's SMTP client (no shell, no sendmail): STARTTLS or TLS on connect, optional AUTH; certificates are verified unless the configuration says otherwise.</summary>
+/// <summary>
+/// Sends with MailKit's SMTP client (no shell, no sendmail): STARTTLS or TLS on connect, optional AUTH; certificates
+/// are verified unless the configuration says otherwise. A refused command is reported as <see cref="MailRejectedException"/>
+/// with the server's reply code.
+/// </summary>
 public sealed class SmtpMailSender(SmtpSettings settings) : IMailSender
 {
     public string Server => $"{settings.Host}:{settings.Port}";
@@ -12,6 +16,19 @@ public sealed class SmtpMailSender(SmtpSettings settings) : IMailSender
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        try
+        {
+            await SendCoreAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SmtpCommandException ex)
+        {
+            // The server refused MAIL, RCPT or DATA: say which reply, so that the outbox can tell 4xx from 5xx.
+            throw new MailRejectedException((int)ex.StatusCode, ex.Message, ex);
+        }
+    }
+
+    private async Task SendCoreAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
         using var client = new SmtpClient { Timeout = 60_000 };
         if (settings.AllowInvalidCertificate)
         {

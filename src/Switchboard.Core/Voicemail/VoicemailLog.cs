@@ -33,4 +33,13 @@ internal static partial class VoicemailLog
 
     [LoggerMessage(EventId = 7009, Level = LogLevel.Information, Message = "minivm.conf: format {Format} is not supported; recordings are mailed as 8 kHz 16-bit PCM WAV")]
     public static partial void FormatFallback(ILogger log, string format);
+
+    [LoggerMessage(EventId = 7010, Level = LogLevel.Error, Message = "Mail {Id} to {Recipient} via {Host} given up after {Attempts} attempt(s), {Why}: {Reply}; kept in failed/ ('minivm retry {Id}' sends it again)")]
+    public static partial void GaveUp(ILogger log, string id, string recipient, string host, int attempts, string why, string reply);
+
+    [LoggerMessage(EventId = 7011, Level = LogLevel.Information, Message = "Mail {Id} queued again from failed/")]
+    public static partial void Requeued(ILogger log, string id);
+
+    [LoggerMessage(EventId = 7012, Level = LogLevel.Warning, Message = "{Application}: option '{Option}' is not supported and is ignored (reported once)")]
+    public static partial void UnsupportedOption(ILogger log, string application, char option);
 }

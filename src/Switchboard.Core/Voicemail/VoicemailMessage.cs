@@ -21,6 +21,9 @@ public sealed record VoicemailMessage
 
     public DateTimeOffset Time { get; init; }
 
+    /// <summary>The zone ${MVM_DATE} and the Date header are written in; null = the server's zone.</summary>
+    public TimeZoneInfo? Zone { get; init; }
+
     /// <summary>Further ${NAME} values for the template (channel variables).</summary>
     public Func<string, string?>? ExtraVariables { get; init; }
 }

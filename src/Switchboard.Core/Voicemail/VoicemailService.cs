@@ -1,6 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Switchboard.Config.Diagnostics;
 using Switchboard.Config.Parsing;
+using Switchboard.Core.Cli;
+using Switchboard.Core.Events;
+using Switchboard.Core.Pjsip;
+using Switchboard.Core.Pjsip.Location;
 using Switchboard.Dialplan.Execution;
 
 namespace Switchboard.Core.Voicemail;
@@ -14,6 +18,7 @@ public sealed class VoicemailService : IAsyncDisposable
 {
     private MiniVmConfig _config;
     private bool _senderFixed;
+    private IDisposable? _mwiSubscription;
 
     private VoicemailService(MiniVmConfig config, VoicemailStore store, MailOutbox outbox, string recordBase, ILogger log, TimeProvider time)
     {
@@ -30,6 +35,9 @@ public sealed class VoicemailService : IAsyncDisposable
     public VoicemailStore Store { get; }
 
     public MailOutbox Outbox { get; }
+
+    /// <summary>Mailbox counts from MinivmMWI; unsolicited NOTIFYs and message-summary subscriptions read them.</summary>
+    public MessageWaitingState MessageWaiting { get; } = new();
 
     /// <summary>Where Record() puts relative file names.</summary>
     public string RecordBase { get; }
@@ -61,7 +69,7 @@ public sealed class VoicemailService : IAsyncDisposable
         }
 
         Directory.CreateDirectory(spoolDir);
-        var outbox = new MailOutbox(outboxDir, sender, loggers.CreateLogger("minivm-send"), time);
+        var outbox = new MailOutbox(outboxDir, sender, loggers.CreateLogger("minivm-send"), time) { MaxAttempts = config.MailMaxAttempts };
         return new VoicemailService(config, new VoicemailStore(spoolDir), outbox, recordBase, log, time ?? TimeProvider.System) { _senderFixed = fixedSender };
     }
 
@@ -71,6 +79,7 @@ public sealed class VoicemailService : IAsyncDisposable
         var old = Config;
         var config = MiniVmConfigLoader.Load(minivm, d => diagnostics?.Invoke(d.ToString()));
         Volatile.Write(ref _config, config);
+        Outbox.MaxAttempts = config.MailMaxAttempts;
         if (!_senderFixed && config.Smtp != old.Smtp)
         {
             Outbox.UseSender(config.Smtp is { } smtp ? new SmtpMailSender(smtp) : null);
@@ -91,7 +100,35 @@ public sealed class VoicemailService : IAsyncDisposable
         dialplan.Functions.Register(new MinivmAccountFunction(this));
     }
 
+    /// <summary>
+    /// Sends MWI over SIP: every MinivmMWI publish NOTIFYs (unsolicited, Event: message-summary) the contacts of the
+    /// endpoints whose <c>mailboxes</c> list the account, and a contact that registers hears its mailboxes' state.
+    /// </summary>
+    public void AttachMwi(PjsipService pjsip, EventBus bus)
+    {
+        ArgumentNullException.ThrowIfNull(pjsip);
+        ArgumentNullException.ThrowIfNull(bus);
+        var notifier = new UnsolicitedMwiNotifier(pjsip.Stack, pjsip.Runtime, pjsip.Location, MessageWaiting, Log);
+        MessageWaiting.AddListener((mailbox, counts) => notifier.Notify(mailbox, counts));
+        _mwiSubscription?.Dispose();
+        _mwiSubscription = bus.Subscribe<ContactChanged>(e =>
+        {
+            if (e.Change == ContactChange.Created)
+            {
+                // Off the registrar's path: the 200 to REGISTER goes first.
+                ThreadPool.UnsafeQueueUserWorkItem(static s => s.Notifier.ContactAdded(s.Contact), (Notifier: notifier, e.Contact), preferLocal: false);
+            }
+        });
+    }
+
+    /// <summary><c>minivm show failed</c> and <c>minivm retry &lt;id|all&gt;</c>: the outbox's dead letters.</summary>
+    public void RegisterCli(CliCommandRegistry cli) => MiniVmCliCommands.Register(cli, Outbox, Time);
+
     public void Start() => Outbox.Start();
 
-    public ValueTask DisposeAsync() => Outbox.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        _mwiSubscription?.Dispose();
+        return Outbox.DisposeAsync();
+    }
 }

@@ -27,6 +27,13 @@ internal sealed partial class PbxHost
             _host.Time,
             LogDiagnostic);
         _voicemail.Register(_dialplan);
+        _voicemail.RegisterCli(_cli);
+        if (_pjsip is not null)
+        {
+            _voicemail.AttachMwi(_pjsip, _bus);
+        }
+
+        _calls?.UseMessageWaiting(_voicemail.MessageWaiting);
         _voicemail.Start();
         _host.Shutdown.Register(ShutdownPhase.SaveState, "voicemail outbox", async _ =>
         {

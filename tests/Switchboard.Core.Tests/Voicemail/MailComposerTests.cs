@@ -53,6 +53,7 @@ public sealed class MailComposerTests : IDisposable
             CallerIdName = "Åsa Example",
             CallerIdNumber = "+46701234501",
             Time = new DateTimeOffset(2024, 1, 15, 10, 30, 5, TimeSpan.Zero),
+            Zone = TimeZoneInfo.Utc,
         });
 
         Assert.Equal("[voicemail] from \"Åsa Example\" <+46701234501>", mail.Subject);

@@ -102,6 +102,93 @@ public sealed class MailOutboxTests : IDisposable
         Assert.Equal(["w@example.com"], sender.Delivered);
     }
 
+    [Fact]
+    public async Task A_permanent_refusal_moves_the_mail_to_failed_with_the_reply_after_one_attempt()
+    {
+        var sender = new ScriptedSender { FailuresLeft = 1, RejectCode = 550 };
+        await using var outbox = new MailOutbox(_dir, sender, NullLogger.Instance, _time);
+        Assert.True(outbox.TryEnqueue(Message("gone@example.com"), out var path, out _));
+        Assert.Equal(0, await outbox.SendDueAsync(CancellationToken.None));
+        Assert.Equal(1, sender.Attempts);
+        Assert.False(File.Exists(path));
+        Assert.Equal(0, outbox.Pending);
+        var dead = Assert.Single(outbox.DeadLetters.List());
+        Assert.Equal(Path.GetFileNameWithoutExtension(path), dead.Id);
+        Assert.True(File.Exists(Path.Combine(_dir, "failed", dead.Id + ".eml")));
+        var reason = Assert.IsType<DeadLetterReason>(dead.Reason);
+        Assert.True(reason.Permanent);
+        Assert.Equal((1, "test:25", "gone@example.com", _time.GetUtcNow()), (reason.Attempts, reason.Server, reason.Recipient, reason.Time));
+        Assert.Equal("550 5.1.1 <x>: Recipient address rejected", reason.Reply);
+
+        // Nothing more is tried, however long we wait.
+        _time.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(0, await outbox.SendDueAsync(CancellationToken.None));
+        Assert.Equal(1, sender.Attempts);
+
+        // minivm retry: back in the outbox, delivered now that the server accepts.
+        Assert.Equal([dead.Id], outbox.Retry(dead.Id[..25], out var error));
+        Assert.Null(error);
+        Assert.Empty(outbox.DeadLetters.List());
+        Assert.Empty(Directory.GetFiles(Path.Combine(_dir, "failed")));
+        Assert.Equal(1, await outbox.SendDueAsync(CancellationToken.None));
+        Assert.Equal(["gone@example.com"], sender.Delivered);
+    }
+
+    [Fact]
+    public async Task A_4xx_is_retried_and_max_attempts_transient_failures_give_up()
+    {
+        var sender = new ScriptedSender { FailuresLeft = 100, RejectCode = 451 };
+        await using var outbox = new MailOutbox(_dir, sender, NullLogger.Instance, _time) { MaxAttempts = 3 };
+        Assert.True(outbox.TryEnqueue(Message("busy@example.com"), out _, out _));
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.Empty(outbox.DeadLetters.List());
+            await outbox.SendDueAsync(CancellationToken.None);
+            _time.Advance(TimeSpan.FromMinutes(5));
+        }
+
+        Assert.Equal(3, sender.Attempts);
+        var dead = Assert.Single(outbox.DeadLetters.List());
+        Assert.False(dead.Reason!.Permanent);
+        Assert.Equal(3, dead.Reason.Attempts);
+        Assert.StartsWith("451 ", dead.Reason.Reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Retry_all_and_unknown_ids_and_the_cli_listing()
+    {
+        var sender = new ScriptedSender { FailuresLeft = 2, RejectCode = 554 };
+        await using var outbox = new MailOutbox(_dir, sender, NullLogger.Instance, _time);
+        Assert.True(outbox.TryEnqueue(Message("one@example.com"), out _, out _));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(outbox.TryEnqueue(Message("two@example.com"), out _, out _));
+        await outbox.SendDueAsync(CancellationToken.None);
+        Assert.Equal(2, outbox.DeadLetters.List().Count);
+
+        var list = new StringWriter();
+        MiniVmCliCommands.ShowFailed(outbox, _time, list);
+        Assert.Contains("one@example.com", list.ToString(), StringComparison.Ordinal);
+        Assert.Contains("554 5.1.1", list.ToString(), StringComparison.Ordinal);
+        Assert.Contains("2 failed mails", list.ToString(), StringComparison.Ordinal);
+
+        var o = new StringWriter();
+        Assert.Equal(1, MiniVmCliCommands.Retry(outbox, ["nosuchid"], o));
+        Assert.Contains("no failed mail 'nosuchid'", o.ToString(), StringComparison.Ordinal);
+        Assert.Equal(1, MiniVmCliCommands.Retry(outbox, ["0"], o)); // both ids start with 0: ambiguous
+        Assert.Equal(1, MiniVmCliCommands.Retry(outbox, [], o));
+        Assert.Equal(0, MiniVmCliCommands.Retry(outbox, ["all"], o));
+        Assert.Equal(2, outbox.Pending);
+        Assert.Equal(2, await outbox.SendDueAsync(CancellationToken.None));
+        Assert.Equal(["one@example.com", "two@example.com"], sender.Delivered);
+    }
+
+    [Fact]
+    public void The_reason_sidecar_round_trips()
+    {
+        var r = new DeadLetterReason { Time = _time.GetUtcNow(), Server = "mx:25", Recipient = "a@b", Attempts = 7, Permanent = true, Reply = "550 no\r\nsuch" };
+        Assert.Equal(r with { Reply = "550 no such" }, DeadLetterReason.Read(r.Write())); // one line per key
+    }
+
     private static MimeMessage Message(string to)
     {
         var m = new MimeMessage();
@@ -118,6 +205,9 @@ public sealed class MailOutboxTests : IDisposable
     {
         public int FailuresLeft { get; set; }
 
+        /// <summary>When set, failures are this SMTP reply instead of a connection error.</summary>
+        public int RejectCode { get; set; }
+
         public int Attempts { get; private set; }
 
         public List<string> Delivered { get; } = [];
@@ -130,7 +220,7 @@ public sealed class MailOutboxTests : IDisposable
             if (FailuresLeft > 0)
             {
                 FailuresLeft--;
-                throw new IOException("connection refused");
+                throw RejectCode > 0 ? new MailRejectedException(RejectCode, "5.1.1 <x>: Recipient address rejected") : new IOException("connection refused");
             }
 
             lock (Delivered)

@@ -142,6 +142,17 @@ public sealed class MiniVmConfigTests
     public void Mailboxes_must_be_user_at_domain_and_safe_as_paths(string text, bool ok)
         => Assert.Equal(ok, Mailbox.TryParse(text, out _, out _));
 
+    [Fact]
+    public void Maxattempts_sets_when_mail_is_given_up_and_defaults_to_about_a_day()
+    {
+        Assert.Equal(MailOutbox.DefaultMaxAttempts, Load("[general]\n").Config.MailMaxAttempts);
+        Assert.Equal(12, Load("[general]\nmaxattempts = 12\n").Config.MailMaxAttempts);
+        Assert.Equal(0, Load("[general]\nmaxattempts = 0\n").Config.MailMaxAttempts);
+        var (config, diagnostics) = Load("[general]\nmaxattempts = many\n");
+        Assert.Equal(MailOutbox.DefaultMaxAttempts, config.MailMaxAttempts);
+        Assert.Contains("maxattempts", Assert.Single(diagnostics).Message, StringComparison.Ordinal);
+    }
+
     internal static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

@@ -4,7 +4,8 @@ namespace Switchboard.Interop.Tests.Voicemail;
 
 /// <summary>
 /// A real SMTP server for the tests: python3's aiosmtpd (Debian python3-aiosmtpd) on 127.0.0.1 with a handler that
-/// writes every accepted message to a directory as <c>N.eml</c> (envelope recipients in an X-Rcpt-To header).
+/// writes every accepted message to a directory as <c>N.eml</c> (envelope recipients in an X-Rcpt-To header); or,
+/// started with a reject reply, answers every RCPT TO with it (e.g. <c>550 5.1.1 ...</c>).
 /// </summary>
 public sealed class SmtpSink : IAsyncDisposable
 {
@@ -18,9 +19,15 @@ public sealed class SmtpSink : IAsyncDisposable
         def check(server, session, envelope, mechanism, auth_data):
             ok = auth_data.login == b"vm" and auth_data.password == b"secret"
             return AuthResult(success=ok)
+        reject = os.environ.get("SMTP_SINK_REJECT_RCPT", "")
         class Handler:
             def __init__(self):
                 self.n = 0
+            async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+                if reject:
+                    return reject
+                envelope.rcpt_tos.append(address)
+                return "250 OK"
             async def handle_DATA(self, server, session, envelope):
                 self.n += 1
                 tmp = os.path.join(out, "%d.tmp" % self.n)
@@ -82,7 +89,8 @@ public sealed class SmtpSink : IAsyncDisposable
     public int Port { get; }
 
     /// <param name="tls">Certificate and key files: the server then requires STARTTLS and AUTH (user vm, password secret).</param>
-    public static async Task<SmtpSink> StartAsync(string python, int port, string? directory = null, (string Cert, string Key)? tls = null)
+    /// <param name="rejectRecipients">An SMTP reply given to every RCPT TO instead of accepting it.</param>
+    public static async Task<SmtpSink> StartAsync(string python, int port, string? directory = null, (string Cert, string Key)? tls = null, string? rejectRecipients = null)
     {
         directory ??= System.IO.Directory.CreateTempSubdirectory("sb-smtp-sink-").FullName;
         List<string> args = ["-c", Script, directory, port.ToString(System.Globalization.CultureInfo.InvariantCulture)];
@@ -91,7 +99,8 @@ public sealed class SmtpSink : IAsyncDisposable
             args.AddRange([t.Cert, t.Key]);
         }
 
-        var process = ExternalProcess.Start(python, args, redirectStdin: true);
+        var environment = new Dictionary<string, string?> { ["SMTP_SINK_REJECT_RCPT"] = rejectRecipients ?? string.Empty };
+        var process = ExternalProcess.Start(python, args, environment: environment, redirectStdin: true);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
         while (!process.Output.Contains("READY", StringComparison.Ordinal))
         {

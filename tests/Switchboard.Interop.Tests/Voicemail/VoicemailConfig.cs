@@ -31,6 +31,13 @@ public static class VoicemailConfig
         endpoint/mailboxes = xena@example.com
         inbound_auth/username = xena
         inbound_auth/password = pw-xena
+
+        [yuri](site_user)
+        hint_exten = +46701234594
+        endpoint/callerid = Yuri Example <+46701234594>
+        endpoint/mailboxes = yuri@example.com
+        inbound_auth/username = yuri
+        inbound_auth/password = pw-yuri
         """;
 
     public static string MiniVm(int smtpPort) => string.Create(CultureInfo.InvariantCulture, $$"""

@@ -39,7 +39,8 @@ public sealed class VoicemailSippTests(VoicemailFixture fixture) : IClassFixture
         Assert.Contains("X-Rcpt-To: vicky@example.com", File.ReadAllText(mails[0]), StringComparison.Ordinal);
         Assert.Equal("voicemail-noreply@example.com", Assert.Single(mail.From.Mailboxes).Address);
         Assert.Equal("[voicemail] from \"Ann Example\" <+46701234501>", mail.Subject);
-        Assert.Matches(@"^""Ann Example"" <\+46701234501> left you a 0:0[2-4] long message on [A-Z][a-z]+day, \d\d [A-Z][a-z]+ 20\d\d at \d\d:\d\d:\d\d UTC, see attachment\.", mail.TextBody);
+        // The template's locale = sv_SE names the day and month in Swedish, as strftime does under that LC_TIME.
+        Assert.Matches(@"^""Ann Example"" <\+46701234501> left you a 0:0[2-4] long message on (sön|mån|tis|ons|tors|fre|lör)dag, \d\d (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) 20\d\d at \d\d:\d\d:\d\d UTC, see attachment\.", mail.TextBody);
 
         var recorded = await AttachmentAsync(mail);
         double sent = samples.Length / 8000.0;
@@ -74,6 +75,50 @@ public sealed class VoicemailSippTests(VoicemailFixture fixture) : IClassFixture
         Assert.Equal("xena@example.com", Assert.Single(mail.To.Mailboxes).Address);
         Assert.True(Math.Abs(((await AttachmentAsync(mail)).Length / 8000.0) - (samples.Length / 8000.0)) <= 0.5);
         await WaitUntilAsync(() => Directory.GetFiles(fixture.OutboxDir, "*.eml").Length == 0, "the outbox is empty");
+    }
+
+    /// <summary>
+    /// The server refuses the recipient for good (550 to RCPT TO): the mail is given up after one attempt into the
+    /// outbox's failed/ folder with the reply beside it; once the server accepts, <c>minivm retry all</c> delivers it.
+    /// </summary>
+    [SkippableFact]
+    public async Task A_mail_refused_with_550_lands_in_failed_and_minivm_retry_delivers_it()
+    {
+        string python = SkipUnlessTools();
+        var (wav, samples) = await MuLawWavAsync("hello-world");
+        string failed = Path.Combine(fixture.OutboxDir, "failed");
+        string? Reason() => Directory.Exists(failed)
+            ? Array.Find(Directory.GetFiles(failed, "*.reason"), f => File.ReadAllText(f).Contains("yuri@example.com", StringComparison.Ordinal))
+            : null;
+        await using (var refusing = await SmtpSink.StartAsync(python, fixture.SmtpPort, rejectRecipients: "550 5.1.1 <yuri@example.com>: Recipient address rejected"))
+        {
+            using var rtp = new RtpReceiver();
+            var caller = await CallAndStreamAsync(rtp, "+46701234594", wav, samples, DefaultGreetingMs("yuri"));
+            Assert.True(caller.ExitCode == 0, "caller: " + caller + "\n" + Pbx.Output);
+            await WaitUntilAsync(() => Reason() is not null, "the refused mail is in failed/");
+            Assert.Empty(refusing.Messages());
+        }
+
+        string reasonFile = Reason()!;
+        Assert.True(File.Exists(Path.ChangeExtension(reasonFile, ".eml")), "the mail is kept beside its reason");
+        var reason = File.ReadAllText(reasonFile);
+        Assert.Contains("Attempts: 1\n", reason, StringComparison.Ordinal);
+        Assert.Contains("Permanent: yes\n", reason, StringComparison.Ordinal);
+        Assert.Contains("Reply: 550 ", reason, StringComparison.Ordinal);
+        Assert.Contains("Recipient address rejected", reason, StringComparison.Ordinal);
+        await Pbx.WaitForLogAsync(TimeSpan.FromSeconds(5), "given up after 1 attempt(s)", "yuri@example.com");
+        string listing = await Pbx.CliAsync("minivm show failed");
+        Assert.Contains("yuri@example.com", listing, StringComparison.Ordinal);
+
+        await using var sink = await SmtpSink.StartAsync(python, fixture.SmtpPort);
+        string retried = await Pbx.CliAsync("minivm retry all");
+        Assert.Contains("queued again", retried, StringComparison.Ordinal);
+        string[] mails = [];
+        await WaitUntilAsync(
+            () => (mails = sink.Messages()).Any(m => File.ReadAllText(m).Contains("X-Rcpt-To: yuri@example.com", StringComparison.Ordinal)),
+            "the mail is delivered after minivm retry",
+            TimeSpan.FromSeconds(30));
+        await WaitUntilAsync(() => Reason() is null && !Directory.GetFiles(failed, "*.eml").Any(), "failed/ is empty");
     }
 
     /// <summary>
@@ -187,9 +232,9 @@ public sealed class VoicemailSippTests(VoicemailFixture fixture) : IClassFixture
         return s.Length == 0 ? 0 : Math.Sqrt(sum / s.Length);
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
+    private static async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
         while (!condition())
         {
             Assert.True(DateTime.UtcNow < deadline, "timed out waiting until " + what);
@@ -208,7 +253,7 @@ public sealed class VoicemailSippTests(VoicemailFixture fixture) : IClassFixture
     }
 
     /// <summary>media-uac-caller-bye.xml (PCMU) with the receiver port, the action and the pause before BYE filled in.</summary>
-    private static string CallerScenario(int rtpPort, string action, int pauseMs, string name = "media-uac-caller-bye.xml")
+    internal static string CallerScenario(int rtpPort, string action, int pauseMs, string name = "media-uac-caller-bye.xml")
     {
         var text = File.ReadAllText(Sipp.Scenario(name))
             .Replace("{RTP_PORT}", rtpPort.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
@@ -222,7 +267,7 @@ public sealed class VoicemailSippTests(VoicemailFixture fixture) : IClassFixture
     }
 
     /// <summary>A core sound converted to a µ-law WAV for rtp_stream (sox), and the PCM that µ-law decodes to.</summary>
-    private static async Task<(string Path, short[] Samples)> MuLawWavAsync(string sound)
+    internal static async Task<(string Path, short[] Samples)> MuLawWavAsync(string sound)
     {
         string dir = Directory.CreateTempSubdirectory("sb-vm-wav-").FullName;
         string output = Path.Combine(dir, sound + "-ulaw.wav");

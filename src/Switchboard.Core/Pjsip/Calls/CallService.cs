@@ -33,6 +33,9 @@ public sealed class CallService
         _originator = new CallOriginator(env);
     }
 
+    /// <summary>Serves SUBSCRIBE Event: message-summary from these mailbox counts (MWI).</summary>
+    public void UseMessageWaiting(Switchboard.Core.Voicemail.MessageWaitingState state) => _hints.MessageWaiting = state;
+
     /// <summary>Live BLF subscriptions (SUBSCRIBE dialog/presence to hints).</summary>
     public int HintSubscriptions => _hints.Count;
 

@@ -16,8 +16,13 @@ cd "$(dirname "$0")/../.."
 . bench/load/lib.sh
 STEPS=("${@:-100 250 500}"); read -r -a STEPS <<< "${STEPS[*]}"
 WARMUP=${WARMUP:-5}; DURATION=${DURATION:-20}; SETUP_RATE=${SETUP_RATE:-200}; SOCKETS=${SOCKETS:-4}; RX=${RX:-poll}
-PBX=""; WORK=$(mktemp -d /tmp/sb-mediabench-XXXX)
-trap '[ -n "$PBX" ] && kill $PBX 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
+PBX=""; WORK=$(mktemp -d /tmp/sb-mediabench-XXXX); NS=""; IN_NS=()
+# As root, PBX and generator share the loopback of a network namespace created here (NETNS=0 keeps the host's):
+# the host's netfilter tables (Docker's NAT, an AutoBan table) would otherwise add conntrack/NAT work to every packet.
+if [ "${NETNS:-1}" = 1 ] && [ "$(id -u)" = 0 ] && command -v ip >/dev/null; then
+  NS="sbml$$"; ip netns add "$NS"; ip netns exec "$NS" ip link set lo up; IN_NS=(ip netns exec "$NS")
+fi
+trap '[ -n "$PBX" ] && kill $PBX 2>/dev/null; [ -n "$NS" ] && ip netns del "$NS"; [ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
 
 dotnet build bench/Switchboard.MediaLoad -c Release -nologo -v q >/dev/null
 GEN=(dotnet bench/Switchboard.MediaLoad/bin/Release/net10.0/Switchboard.MediaLoad.dll)
@@ -28,7 +33,7 @@ else
   PBX_CMD=("$PBX_BIN")
 fi
 
-echo "media load: warm-up ${WARMUP}s, window ${DURATION}s, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "media load: warm-up ${WARMUP}s, window ${DURATION}s, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), network namespace ${NS:-none (host loopback)}"
 header=--header
 for calls in "${STEPS[@]}"; do
   PORT=$(free_port)
@@ -42,10 +47,10 @@ for calls in "${STEPS[@]}"; do
   } > "$WORK/data/etc/asterisk/pjsip_wizard.conf"
   printf '[load]\nexten => 200,1,Dial(PJSIP/callee,10)\n same => n,Hangup()\n' > "$WORK/data/etc/asterisk/extensions.conf"
   printf '[general]\nrtpstart = 20000\nrtpend = 39999\n' > "$WORK/data/etc/asterisk/rtp.conf"
-  SYSLOG_LEVEL=${SYSLOG_LEVEL:-3} ACME_FILE= "${PBX_CMD[@]}" run --data-dir "$WORK/data" > "$WORK/pbx-$calls.log" 2>&1 &
+  SYSLOG_LEVEL=${SYSLOG_LEVEL:-3} ACME_FILE= "${IN_NS[@]}" "${PBX_CMD[@]}" run --data-dir "$WORK/data" > "$WORK/pbx-$calls.log" 2>&1 &
   PBX=$!
   for _ in $(seq 1 60); do grep -q "ready in" "$WORK/pbx-$calls.log" 2>/dev/null && break; sleep 0.5; done
-  "${GEN[@]}" --pbx "127.0.0.1:$PORT" --pid "$PBX" --calls "$calls" --warmup "$WARMUP" --duration "$DURATION" \
+  "${IN_NS[@]}" "${GEN[@]}" --pbx "127.0.0.1:$PORT" --pid "$PBX" --calls "$calls" --warmup "$WARMUP" --duration "$DURATION" \
      --setup-rate "$SETUP_RATE" --sockets "$SOCKETS" --rx "$RX" $header || echo "(step $calls: not every call was answered)"
   header=""
   kill "$PBX" 2>/dev/null; wait "$PBX" 2>/dev/null || true; PBX=""

@@ -25,9 +25,11 @@ internal static unsafe partial class IoUringNative
     public const uint FeatSingleMmap = 1u << 0;
     public const uint FeatNoDrop = 1u << 1;
     public const uint FeatCqeSkip = 1u << 11;
+    public const uint FeatMinTimeout = 1u << 15;
 
     // io_uring_enter flags
     public const uint EnterGetEvents = 1u << 0;
+    public const uint EnterExtArg = 1u << 3;
 
     // mmap offsets
     public const long OffSqRing = 0;
@@ -108,6 +110,7 @@ internal static unsafe partial class IoUringNative
     public const int EBusy = 16;
     public const int ENoBufs = 105;
     public const int ECanceled = 125;
+    public const int ETime = 62;
 
     [LibraryImport("libc", EntryPoint = "syscall", SetLastError = true)]
     public static partial long Syscall(long number, long a1, long a2, long a3, long a4, long a5, long a6);
@@ -131,6 +134,9 @@ internal static unsafe partial class IoUringNative
 
     public static int Enter(int ring, uint toSubmit, uint minComplete, uint flags) =>
         (int)Syscall(SysEnter, ring, toSubmit, minComplete, flags, 0, 0);
+
+    public static int EnterWithArgument(int ring, uint toSubmit, uint minComplete, uint flags, void* argument, int argumentSize) =>
+        (int)Syscall(SysEnter, ring, toSubmit, minComplete, flags, (long)argument, argumentSize);
 
     public static int Register(int ring, uint opcode, void* argument, uint count) =>
         (int)Syscall(SysRegister, ring, opcode, (long)argument, count, 0, 0);

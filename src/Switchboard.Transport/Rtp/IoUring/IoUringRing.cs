@@ -55,6 +55,9 @@ internal sealed unsafe class IoUringRing
 
     public uint Flags { get; }
 
+    /// <summary>The kernel honours a minimum wait time in io_uring_enter (IORING_FEAT_MIN_TIMEOUT).</summary>
+    public bool HasMinTimeout => (Features & FeatMinTimeout) != 0;
+
     /// <summary>SQEs filled but not yet handed to the kernel.</summary>
     public uint Pending => _sqLocalTail - _submitted;
 
@@ -162,17 +165,32 @@ internal sealed unsafe class IoUringRing
 
     /// <summary>
     /// Hands every pending SQE to the kernel and, when <paramref name="waitFor"/> &gt; 0, waits until that many
-    /// completions are available (an interrupted wait returns early). SQEs the kernel could not take yet (its
-    /// completion queue overflowed: reap first) stay pending for the next call. False on any other error.
+    /// completions are available (an interrupted wait returns early). With <paramref name="minWaitMicros"/> (kernels
+    /// with IORING_FEAT_MIN_TIMEOUT, 6.12) the wait returns after that long as soon as one completion is there, so a
+    /// trickle of completions is gathered into one batch instead of one wake each. SQEs the kernel could not take yet
+    /// (its completion queue overflowed: reap first) stay pending for the next call. False on any other error.
     /// </summary>
-    public bool Submit(uint waitFor)
+    public bool Submit(uint waitFor, uint minWaitMicros = 0)
     {
+        // struct io_uring_getevents_arg { u64 sigmask; u32 sigmask_sz; u32 min_wait_usec; u64 ts; }
+        byte* extended = stackalloc byte[24];
+        new Span<byte>(extended, 24).Clear();
+        bool useMinWait = minWaitMicros > 0 && waitFor > 1 && HasMinTimeout;
+        *(uint*)(extended + 12) = minWaitMicros;
+        if (!useMinWait && waitFor > 1)
+        {
+            // Without a minimum wait, waiting for several would hold the first completion until more arrive.
+            waitFor = 1;
+        }
+
         for (int attempt = 0; attempt < 3; attempt++)
         {
             uint pending = _sqLocalTail - _submitted;
             Volatile.Write(ref *_sqTail, _sqLocalTail);
             uint flags = waitFor > 0 || (Flags & SetupDeferTaskRun) != 0 ? EnterGetEvents : 0;
-            int result = Enter(_fd, pending, waitFor, flags);
+            int result = useMinWait
+                ? EnterWithArgument(_fd, pending, waitFor, flags | EnterExtArg, extended, 24)
+                : Enter(_fd, pending, waitFor, flags);
             if (result >= 0)
             {
                 _submitted += (uint)result;
@@ -180,7 +198,7 @@ internal sealed unsafe class IoUringRing
             }
 
             int errno = Marshal.GetLastPInvokeError();
-            if (errno == EIntr)
+            if (errno == EIntr || (errno == ETime && useMinWait))
             {
                 if (pending == 0)
                 {

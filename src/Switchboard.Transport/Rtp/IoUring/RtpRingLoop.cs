@@ -27,6 +27,14 @@ internal sealed unsafe class RtpRingLoop : RtpReceiveThread
     [ThreadStatic]
     private static RtpRingLoop? t_current;
 
+    /// <summary>
+    /// Completions a wait tries to gather, for at most <see cref="BatchWaitMicros"/> once the first is there
+    /// (SWITCHBOARD_RTP_BATCH=count,microseconds; 1 or 0 turns gathering off).
+    /// </summary>
+    private static readonly uint BatchTarget = ReadBatch(0, 32);
+
+    private static readonly uint BatchWaitMicros = ReadBatch(1, 200);
+
     private readonly ConcurrentQueue<(bool Add, RtpReceiveRegistration Registration)> _commands = new();
     private readonly ManualResetEventSlim _ready = new();
     private readonly List<RtpReceiveRegistration> _unarmed = [];
@@ -122,6 +130,12 @@ internal sealed unsafe class RtpRingLoop : RtpReceiveThread
         return sends.TryQueue(_ring!, handle, fd, packet, destination, UserData(KindSend, 0, 0));
     }
 
+    private static uint ReadBatch(int part, uint fallback)
+    {
+        string[] parts = (Environment.GetEnvironmentVariable("SWITCHBOARD_RTP_BATCH") ?? string.Empty).Split(',');
+        return parts.Length == 2 && uint.TryParse(parts[part], out uint value) ? value : fallback;
+    }
+
     private static ulong UserData(byte kind, int slot, uint tag) => ((ulong)tag << 32) | ((ulong)kind << 24) | (uint)slot;
 
     private void Run()
@@ -151,7 +165,7 @@ internal sealed unsafe class RtpRingLoop : RtpReceiveThread
                 }
             }
 
-            if (!ring.Submit(1))
+            if (!ring.Submit(BatchTarget, BatchWaitMicros))
             {
                 // Not expected on a working ring; do not spin.
                 Thread.Sleep(1);

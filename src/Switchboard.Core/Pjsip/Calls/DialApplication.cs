@@ -73,7 +73,7 @@ internal sealed class DialApplication(CallEnvironment env) : IDialplanApplicatio
         }
 
         var started = env.Time.GetTimestamp();
-        var attempt = new DialAttempt(env, caller, dial.HasOption('r')) { MusicOnHold = dial.HasOption('m') };
+        var attempt = new DialAttempt(env, caller, dial.HasOption('r')) { MusicOnHold = dial.HasOption('m'), Dialer = self };
         await env.RunOnKeyAsync(caller.CallKey, () =>
         {
             attempt.Start(targets);
@@ -105,7 +105,9 @@ internal sealed class DialApplication(CallEnvironment env) : IDialplanApplicatio
                 return;
             }
 
-            attempt.CancelAll();
+            // A Local ;2 half hung up because another target of its caller's mixed Dial answered: its legs lost
+            // to that answer (Asterisk passes AST_CAUSE_ANSWERED_ELSEWHERE through the Local pair).
+            attempt.CancelAll(self.HangupCause == HangupCauseMapper.AnsweredElsewhere);
             status = caller.IsHungUp || self.IsHungUp ? "CANCEL" : attempt.Decided.IsCompleted ? HangupCauseMapper.DialStatus(attempt.FailureCause) : "NOANSWER";
         }).ConfigureAwait(false);
 

@@ -43,6 +43,9 @@ internal sealed class DialAttempt : IDialObserver
 
     public int LegCount => _legs.Count;
 
+    /// <summary>The channel running the Dial when it is not the caller (a Local ;2 half dialling for its PJSIP caller).</summary>
+    public Channel? Dialer { get; init; }
+
     /// <summary>The cause that best describes why nobody answered (busy wins over the rest).</summary>
     public int FailureCause => _lastCause == 0 ? HangupCauseMapper.ChannelUnavailable : _lastCause;
 
@@ -112,7 +115,7 @@ internal sealed class DialAttempt : IDialObserver
 
     public void OnAnswered(PjsipOutboundChannel leg)
     {
-        if (Winner is not null || _caller.IsHungUp || !DialClaim.TryTake(_caller, this))
+        if (Winner is not null || _caller.IsHungUp || !DialClaim.TryTake(_caller, this, (Dialer as Local.LocalChannel)?.Other))
         {
             leg.Hangup(HangupCauseMapper.NormalClearing);
             return;
@@ -157,13 +160,24 @@ internal sealed class DialAttempt : IDialObserver
         _decided.TrySetResult();
     }
 
-    /// <summary>Nobody answered in time or the caller left: cancel every leg still ringing.</summary>
-    public void CancelAll()
+    /// <summary>
+    /// Nobody answered in time or the caller left: cancel every leg still ringing. With
+    /// <paramref name="answeredElsewhere"/> (another target of a mixed Dial answered) the CANCEL says
+    /// "Call completed elsewhere", as when one of these legs loses to another.
+    /// </summary>
+    public void CancelAll(bool answeredElsewhere = false)
     {
         foreach (var leg in _legs)
         {
             if (!ReferenceEquals(leg, Winner))
             {
+                if (answeredElsewhere)
+                {
+                    leg.Hangup(HangupCauseMapper.NormalClearing, CompletedElsewhere);
+                    EndDial(leg, "CANCEL");
+                    continue;
+                }
+
                 leg.Hangup(HangupCauseMapper.NormalClearing);
                 EndDial(leg, _caller.IsHungUp ? "CANCEL" : "NOANSWER");
             }

@@ -36,11 +36,13 @@ public sealed class LocalDialSippTests(LocalDialFixture fixture) : IClassFixture
         int carlPort = await RegisterAsync("carl");
         int doraPort = await RegisterAsync("dora");
         var carl = Sipp.RunAsync("callee-ring-answer.xml", Pbx.SipPort, ["-m", "1", "-rtp_echo"], TimeSpan.FromSeconds(60), localPort: carlPort);
-        var dora = Sipp.RunAsync("callee-ring.xml", Pbx.SipPort, ["-m", "1"], TimeSpan.FromSeconds(60), localPort: doraPort);
+        var dora = Sipp.RunAsync("callee-ring.xml", Pbx.SipPort, ["-m", "1", "-trace_logs"], TimeSpan.FromSeconds(60), localPort: doraPort);
         var caller = await Sipp.RunAsync("call-uac.xml", Pbx.SipPort, ["-inf", Users("alice"), "-s", "302", "-m", "1"], TimeSpan.FromSeconds(60));
         Assert.True(caller.ExitCode == 0, "caller: " + caller + "\n" + Pbx.Output);
         Assert.True((await carl).ExitCode == 0, "carl (answers via Local)\n" + Pbx.Output);
-        Assert.True((await dora).ExitCode == 0, "dora (rang, then CANCEL)\n" + Pbx.Output);
+        var rang = await dora;
+        Assert.True(rang.ExitCode == 0, "dora (rang, then CANCEL)\n" + Pbx.Output);
+        Assert.True(rang.StandardOutput.Contains("Reason: SIP;cause=200;text=\"Call completed elsewhere\"", StringComparison.Ordinal), "dora: " + rang);
         await WaitForLogAsync("hangup h after ANSWER Local/202@inner-");
         await Pbx.WaitForCliAsync("core show channels", o => o.Contains("0 active channels", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
     }
@@ -51,12 +53,16 @@ public sealed class LocalDialSippTests(LocalDialFixture fixture) : IClassFixture
         Skip.IfNot(Sipp.Available, "sipp (sip-tester) is not installed");
         int carlPort = await RegisterAsync("carl");
         int doraPort = await RegisterAsync("dora");
-        var carl = Sipp.RunAsync("callee-ring.xml", Pbx.SipPort, ["-m", "1"], TimeSpan.FromSeconds(60), localPort: carlPort);
+        var carl = Sipp.RunAsync("callee-ring.xml", Pbx.SipPort, ["-m", "1", "-trace_logs"], TimeSpan.FromSeconds(60), localPort: carlPort);
         var dora = Sipp.RunAsync("callee-ring-answer.xml", Pbx.SipPort, ["-m", "1", "-rtp_echo"], TimeSpan.FromSeconds(60), localPort: doraPort);
         var caller = await Sipp.RunAsync("call-uac.xml", Pbx.SipPort, ["-inf", Users("alice"), "-s", "302", "-m", "1"], TimeSpan.FromSeconds(60));
         Assert.True(caller.ExitCode == 0, "caller: " + caller + "\n" + Pbx.Output);
         Assert.True((await dora).ExitCode == 0, "dora (answers)\n" + Pbx.Output);
-        Assert.True((await carl).ExitCode == 0, "carl (rang via Local, then CANCEL)\n" + Pbx.Output);
+        var rang = await carl;
+        Assert.True(rang.ExitCode == 0, "carl (rang via Local, then CANCEL)\n" + Pbx.Output);
+
+        // dora's answer reaches the Local side's Dial as AST_CAUSE_ANSWERED_ELSEWHERE: carl lost to another answer.
+        Assert.True(rang.StandardOutput.Contains("Reason: SIP;cause=200;text=\"Call completed elsewhere\"", StringComparison.Ordinal), "carl: " + rang);
         await WaitForLogAsync("hangup h after ANSWER PJSIP/dora-");
         await Pbx.WaitForCliAsync("core show channels", o => o.Contains("0 active channels", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
     }

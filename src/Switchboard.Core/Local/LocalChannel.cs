@@ -36,6 +36,9 @@ public sealed class LocalChannel : Channel, IRecordingChannel
     /// </summary>
     internal Pjsip.Calls.PjsipChannel? OptimizedCaller { get; set; }
 
+    /// <summary>The pair was requested by a Dial (Dial(Local/...)): ;1 is the dialled channel, ;2 a party A of its own for CDR.</summary>
+    internal bool IsDialTarget { get; set; }
+
     /// <summary>On ;1: an originate runs dialplan on it once answered (not bridged to a caller).</summary>
     internal bool RunsOwnDialplan { get; set; }
 

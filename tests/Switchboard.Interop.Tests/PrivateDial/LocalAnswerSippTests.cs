@@ -38,9 +38,11 @@ public sealed class LocalAnswerSippTests(LocalAnswerFixture fixture) : IClassFix
         Assert.Contains("Bridge ", Pbx.Output, StringComparison.Ordinal);
         await Pbx.WaitForCliAsync("core show channels", o => o.Contains("0 active channels", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
 
-        // CDR: one row per A/B pair — the Local channel ANSWERED, dora NO ANSWER.
-        var local = await WaitForCdrAsync("Local/210@inner-", "ANSWERED");
-        Assert.Contains("PJSIP/alice-", local, StringComparison.Ordinal);
+        // CDR: one row per A/B pair of the caller — Local ;1 ANSWERED, dora NO ANSWER — and ;2 a row of its own.
+        var local = await WaitForCdrAsync("\"PJSIP/alice-", ";1\"", "ANSWERED");
+        Assert.Contains("Local/210@inner-", local, StringComparison.Ordinal);
+        var own = await WaitForCdrAsync(";2\",\"\",\"Hangup\"", "\"210\",\"inner\"", "ANSWERED");
+        Assert.Contains("\"Local/210@inner-", own, StringComparison.Ordinal);
         var lost = await WaitForCdrAsync("PJSIP/dora-", "NO ANSWER");
         Assert.Contains("PJSIP/alice-", lost, StringComparison.Ordinal);
     }

@@ -43,7 +43,10 @@ internal sealed class DialAttempt : IDialObserver
 
     public int LegCount => _legs.Count;
 
-    /// <summary>The channel running the Dial when it is not the caller (a Local ;2 half dialling for its PJSIP caller).</summary>
+    /// <summary>
+    /// The channel running the Dial when it is not the caller (a Local ;2 half dialling for its PJSIP caller): dial
+    /// events and CDR pairs are its own, while media and the answer go to the caller.
+    /// </summary>
     public Channel? Dialer { get; init; }
 
     /// <summary>The cause that best describes why nobody answered (busy wins over the rest).</summary>
@@ -75,7 +78,7 @@ internal sealed class DialAttempt : IDialObserver
             }
 
             _legs.Add(leg);
-            _env.Channels.NotifyDialBegin(_caller, leg, t.Dialed);
+            _env.Channels.NotifyDialBegin(Dialer ?? _caller, leg, t.Dialed);
         }
 
         if (_legs.Count == 0)
@@ -214,7 +217,7 @@ internal sealed class DialAttempt : IDialObserver
     {
         if (_ended.Add(leg))
         {
-            _env.Channels.NotifyDialEnd(_caller, leg, status);
+            _env.Channels.NotifyDialEnd(Dialer ?? _caller, leg, status);
         }
     }
 

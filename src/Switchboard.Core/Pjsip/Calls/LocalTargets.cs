@@ -23,6 +23,8 @@ internal static class LocalTargets
 
         var (one, two) = LocalChannel.CreatePair(env.Channels, exten, context, env.Time);
         two.OptimizedCaller = caller;
+        one.IsDialTarget = true;
+        two.IsDialTarget = true;
         one.CallerId = caller.CallerId;
         two.CallerId = caller.CallerId;
         one.LinkedId = caller.LinkedId;

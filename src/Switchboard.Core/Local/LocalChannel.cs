@@ -36,6 +36,12 @@ public sealed class LocalChannel : Channel, IRecordingChannel
     /// </summary>
     internal Pjsip.Calls.PjsipChannel? OptimizedCaller { get; set; }
 
+    /// <summary>
+    /// On ;1 of an originated pair whose ;2 Dialled a PJSIP device that answered: that device's channel, whose media
+    /// ;1's applications use (see <see cref="LocalOriginDial"/>).
+    /// </summary>
+    internal PjsipChannel? MediaPeer { get; set; }
+
     /// <summary>The pair was requested by a Dial (Dial(Local/...)): ;1 is the dialled channel, ;2 a party A of its own for CDR.</summary>
     internal bool IsDialTarget { get; set; }
 
@@ -140,9 +146,16 @@ public sealed class LocalChannel : Channel, IRecordingChannel
         }
     }
 
-    /// <summary>On a ;2 half that owns its PJSIP caller: the caller's media; else null (this channel has none).</summary>
+    /// <summary>The PJSIP media this half acts through: its caller's (;2 owning it) or its answered device's (;1 of an originate).</summary>
     private ChannelMediaControl? CallerMedia()
-        => Half == 2 && OptimizedCaller is { } caller ? LocalCallerSide.MediaOf(this, caller) : null;
+    {
+        if (Half == 2)
+        {
+            return OptimizedCaller is { } caller ? LocalCallerSide.MediaOf(this, caller) : null;
+        }
+
+        return MediaPeer is { IsHungUp: false } peer && !IsHungUp ? peer.MediaControl : null;
+    }
 
     /// <summary>Both halves go up (once).</summary>
     public void Answer()

@@ -54,6 +54,14 @@ public static class LocalAnswerConfig
         inbound_auth/username = kate
         inbound_auth/password = pw-kate
 
+        [lucy](user)
+        inbound_auth/username = lucy
+        inbound_auth/password = pw-lucy
+
+        [mike](user)
+        inbound_auth/username = mike
+        inbound_auth/password = pw-mike
+
         [nobody](user)
         inbound_auth/username = nobody
         inbound_auth/password = pw-nobody
@@ -115,6 +123,15 @@ public static class LocalAnswerConfig
          same => n,Hangup()
         exten => 217,1,Answer()
          same => n,Wait(1)
+         same => n,Hangup()
+
+        [orig]
+        exten => 400,1,Dial(PJSIP/lucy,20)
+         same => n,Log(NOTICE,origdial 400 ${DIALSTATUS} ${DIALEDPEERNAME})
+         same => n,Hangup()
+        exten => 401,1,Answer()
+         same => n,Playback(digits/3)
+         same => n,Log(NOTICE,origext 401 ${CHANNEL(name)} ${PLAYBACKSTATUS})
          same => n,Hangup()
         """;
 

@@ -151,6 +151,43 @@ public sealed class LocalAnswerSippTests(LocalAnswerFixture fixture) : IClassFix
         await WaitForLogAsync("after-g 317 ANSWER");
     }
 
+    [SkippableFact]
+    public async Task Cli_originate_local_application_plays_to_the_device_the_local_side_dialled()
+    {
+        SkipUnlessTools();
+        int lucyPort = await Pbx.RegisterSippAsync("lucy");
+        using var rtp = new RtpReceiver();
+        var lucy = Sipp.RunAsync(Template(rtp.Port, string.Empty, "callee-media.xml"), Pbx.SipPort, ["-m", "1"], TimeSpan.FromSeconds(60), localPort: lucyPort);
+        await Task.Delay(300);
+        var output = await Pbx.CliAsync("channel originate Local/400@orig application Playback digits/1");
+        Assert.DoesNotContain("Usage", output, StringComparison.Ordinal);
+        var answered = await lucy;
+        Assert.True(answered.ExitCode == 0, "lucy (answers, hears the prompt, gets BYE): " + answered + "\n" + Pbx.Output);
+        await WaitForLogAsync("origdial 400 ANSWER PJSIP/lucy-");
+        await rtp.WaitQuietAsync(TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(5));
+        int expected = PromptFrames("digits/1");
+        Assert.InRange(rtp.Audio(0).Count, expected - 2, expected + 2);
+        await Pbx.WaitForCliAsync("core show channels", o => o.Contains("0 active channels", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+    }
+
+    [SkippableFact]
+    public async Task Cli_originate_pjsip_extension_runs_the_extension_with_its_prompt_on_the_device()
+    {
+        SkipUnlessTools();
+        int mikePort = await Pbx.RegisterSippAsync("mike");
+        using var rtp = new RtpReceiver();
+        var mike = Sipp.RunAsync(Template(rtp.Port, string.Empty, "callee-media.xml"), Pbx.SipPort, ["-m", "1"], TimeSpan.FromSeconds(60), localPort: mikePort);
+        await Task.Delay(300);
+        var output = await Pbx.CliAsync("channel originate PJSIP/mike extension 401@orig");
+        Assert.DoesNotContain("Usage", output, StringComparison.Ordinal);
+        var answered = await mike;
+        Assert.True(answered.ExitCode == 0, "mike: " + answered + "\n" + Pbx.Output);
+        await WaitForLogAsync("origext 401 PJSIP/mike-", "SUCCESS");
+        await rtp.WaitQuietAsync(TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(5));
+        int expected = PromptFrames("digits/3");
+        Assert.InRange(rtp.Audio(0).Count, expected - 2, expected + 2);
+    }
+
     private static void SkipUnlessTools()
     {
         Skip.IfNot(Sipp.Available, "sipp (sip-tester) is not installed");
@@ -167,15 +204,15 @@ public sealed class LocalAnswerSippTests(LocalAnswerFixture fixture) : IClassFix
     private static int PromptFrames(string sound)
         => (AudioCompare.ReadWav(Path.Combine(MediaFixture.CoreSounds, sound + ".wav")).Length + 159) / 160;
 
-    /// <summary>The media caller (PBX hangs up) announcing µ-law RTP at <paramref name="rtpPort"/>.</summary>
-    private static string Template(int rtpPort, string action)
+    /// <summary>A media scenario (default: the caller the PBX hangs up on) announcing µ-law RTP at <paramref name="rtpPort"/>.</summary>
+    private static string Template(int rtpPort, string action, string scenario = "media-uac-pbx-bye.xml")
     {
-        var text = File.ReadAllText(Sipp.Scenario("media-uac-pbx-bye.xml"))
+        var text = File.ReadAllText(Sipp.Scenario(scenario))
             .Replace("{RTP_PORT}", rtpPort.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{CODEC}", "PCMU", StringComparison.Ordinal)
             .Replace("{PT}", "0", StringComparison.Ordinal)
             .Replace("{ACTION}", action, StringComparison.Ordinal);
-        var path = Path.Combine(Directory.CreateTempSubdirectory("sipp-localans-").FullName, "media-uac-pbx-bye.xml");
+        var path = Path.Combine(Directory.CreateTempSubdirectory("sipp-localans-").FullName, scenario);
         File.WriteAllText(path, text);
         return path;
     }

@@ -27,6 +27,17 @@ internal sealed class DialApplication(CallEnvironment env) : IDialplanApplicatio
         // The channel running Dial: a PJSIP channel, or the ;2 half of a Local pair a PJSIP caller dialled (the
         // PJSIP caller then takes part in the call directly: Local optimisation).
         var self = context.Channel as Channels.Channel;
+        if (self is Local.LocalChannel { Half: 2, OptimizedCaller: null } origin)
+        {
+            // The ;2 half of an originated pair: no PJSIP caller, the devices ring for the pair itself.
+            origin.Application = "Dial";
+            origin.ApplicationData = args;
+            origin.Variables.Set("DIALSTATUS", string.Empty);
+            var outcome = await LocalOriginDial.RunAsync(env, origin, dial, args, cancellationToken).ConfigureAwait(false);
+            origin.Application = string.Empty;
+            return outcome;
+        }
+
         var caller = context.Channel as PjsipChannel ?? (context.Channel as Local.LocalChannel)?.OptimizedCaller;
         if (self is null || caller is null)
         {

@@ -58,30 +58,32 @@ internal static class LocalCallerSide
     public static ChannelMediaControl? MediaOf(LocalChannel two, PjsipChannel caller)
         => two.Answered.IsCompleted && !two.IsHungUp && Owns(two, caller) && caller.State == ChannelState.Up ? caller.MediaControl : null;
 
-    public static async ValueTask<PlaybackResult> PlayAsync(LocalChannel two, ChannelMediaControl media, string file, string stopDigits, CancellationToken cancellationToken)
+    // The media methods serve a ;2 half acting through its caller and a ;1 half of an originate acting through its
+    // answered device alike: the Local half's hangup stops them.
+    public static async ValueTask<PlaybackResult> PlayAsync(LocalChannel local, ChannelMediaControl media, string file, string stopDigits, CancellationToken cancellationToken)
     {
-        using var linked = LinkToHangup(two, cancellationToken);
-        var result = await media.PlayAsync(file, stopDigits, two.Language, linked.Token).ConfigureAwait(false);
-        return two.IsHungUp ? PlaybackResult.HungUp : result;
+        using var linked = LinkToHangup(local, cancellationToken);
+        var result = await media.PlayAsync(file, stopDigits, local.Language, linked.Token).ConfigureAwait(false);
+        return local.IsHungUp ? PlaybackResult.HungUp : result;
     }
 
-    public static async ValueTask<DigitResult> WaitForDigitAsync(LocalChannel two, ChannelMediaControl media, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async ValueTask<DigitResult> WaitForDigitAsync(LocalChannel local, ChannelMediaControl media, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var linked = LinkToHangup(two, cancellationToken);
-        var result = await media.WaitForDigitAsync(timeout, two.Time, linked.Token).ConfigureAwait(false);
-        return two.IsHungUp ? DigitResult.HungUp : result;
+        using var linked = LinkToHangup(local, cancellationToken);
+        var result = await media.WaitForDigitAsync(timeout, local.Time, linked.Token).ConfigureAwait(false);
+        return local.IsHungUp ? DigitResult.HungUp : result;
     }
 
-    public static async ValueTask<DigitResult> EchoAsync(LocalChannel two, ChannelMediaControl media, CancellationToken cancellationToken)
+    public static async ValueTask<DigitResult> EchoAsync(LocalChannel local, ChannelMediaControl media, CancellationToken cancellationToken)
     {
-        using var linked = LinkToHangup(two, cancellationToken);
+        using var linked = LinkToHangup(local, cancellationToken);
         var result = await media.EchoAsync(linked.Token).ConfigureAwait(false);
-        return two.IsHungUp ? DigitResult.HungUp : result;
+        return local.IsHungUp ? DigitResult.HungUp : result;
     }
 
-    public static async ValueTask<RecordingOutcome> RecordAsync(LocalChannel two, ChannelMediaControl media, RecordingRequest request, CancellationToken cancellationToken)
+    public static async ValueTask<RecordingOutcome> RecordAsync(LocalChannel local, ChannelMediaControl media, RecordingRequest request, CancellationToken cancellationToken)
     {
-        using var linked = LinkToHangup(two, cancellationToken);
+        using var linked = LinkToHangup(local, cancellationToken);
         return await media.RecordAsync(request, linked.Token).ConfigureAwait(false);
     }
 
@@ -89,7 +91,7 @@ internal static class LocalCallerSide
     private static bool Owns(LocalChannel two, PjsipChannel caller)
         => DialClaim.OwnerOf(caller) is not { } owner || ReferenceEquals(owner, two.Other);
 
-    /// <summary>A token cancelled by <paramref name="cancellationToken"/> or when ;2 hangs up.</summary>
-    private static CancellationTokenSource LinkToHangup(LocalChannel two, CancellationToken cancellationToken)
-        => CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, two.HangupToken);
+    /// <summary>A token cancelled by <paramref name="cancellationToken"/> or when the Local half hangs up.</summary>
+    private static CancellationTokenSource LinkToHangup(LocalChannel local, CancellationToken cancellationToken)
+        => CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, local.HangupToken);
 }

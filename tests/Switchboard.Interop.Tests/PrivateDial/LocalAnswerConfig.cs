@@ -133,6 +133,7 @@ public static class LocalAnswerConfig
          same => n,Playback(digits/3)
          same => n,Log(NOTICE,origext 401 ${CHANNEL(name)} ${PLAYBACKSTATUS})
          same => n,Hangup()
+        exten => h,1,Log(NOTICE,orig-h ${CHANNEL(name)} ${DIALSTATUS} ${DIALEDPEERNAME})
         """;
 
     public const string Rtp = """

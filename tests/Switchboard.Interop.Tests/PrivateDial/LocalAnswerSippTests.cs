@@ -163,7 +163,8 @@ public sealed class LocalAnswerSippTests(LocalAnswerFixture fixture) : IClassFix
         Assert.DoesNotContain("Usage", output, StringComparison.Ordinal);
         var answered = await lucy;
         Assert.True(answered.ExitCode == 0, "lucy (answers, hears the prompt, gets BYE): " + answered + "\n" + Pbx.Output);
-        await WaitForLogAsync("origdial 400 ANSWER PJSIP/lucy-");
+        await WaitForLogAsync("Originate Local/400@orig: answered on Local/400@orig-");
+        await WaitForLogAsync("orig-h Local/400@orig-", ";2 ANSWER PJSIP/lucy-");
         await rtp.WaitQuietAsync(TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(5));
         int expected = PromptFrames("digits/1");
         Assert.InRange(rtp.Audio(0).Count, expected - 2, expected + 2);

@@ -42,6 +42,9 @@ public sealed class LocalChannel : Channel, IRecordingChannel
     /// </summary>
     internal PjsipChannel? MediaPeer { get; set; }
 
+    /// <summary>On ;2 dialled by a PJSIP caller: its Progress() reached the caller (a 183), so its prompts are early media there.</summary>
+    internal bool SentProgress { get; set; }
+
     /// <summary>The pair was requested by a Dial (Dial(Local/...)): ;1 is the dialled channel, ;2 a party A of its own for CDR.</summary>
     internal bool IsDialTarget { get; set; }
 

@@ -103,6 +103,10 @@ public static class LocalAnswerConfig
          same => n,Dial(Local/217@inner&PJSIP/kate,20,gtT)
          same => n,Log(NOTICE,after-g 317 ${DIALSTATUS})
          same => n,Hangup()
+        exten => 318,1,Set(TEST=318)
+         same => n,Dial(Local/218@inner,20)
+         same => n,Log(NOTICE,lone 318 ${DIALSTATUS})
+         same => n,Hangup()
         exten => h,1,Log(NOTICE,hangup ${TEST} after ${DIALSTATUS} ${DIALEDPEERNAME})
 
         [inner]
@@ -120,6 +124,10 @@ public static class LocalAnswerConfig
         exten => 216,1,Wait(2)
          same => n,Answer()
          same => n,Playback(digits/2)
+         same => n,Hangup()
+        exten => 218,1,Progress()
+         same => n,Playback(digits/1,noanswer)
+         same => n,Log(NOTICE,local-early ${PLAYBACKSTATUS})
          same => n,Hangup()
         exten => 217,1,Answer()
          same => n,Wait(1)

@@ -152,6 +152,22 @@ public sealed class LocalAnswerSippTests(LocalAnswerFixture fixture) : IClassFix
     }
 
     [SkippableFact]
+    public async Task Lone_local_target_progress_and_playback_noanswer_is_early_media_to_the_caller()
+    {
+        SkipUnlessTools();
+        using var rtp = new RtpReceiver();
+        var scenario = Template(rtp.Port, string.Empty, "media-uac-early.xml");
+        File.WriteAllText(scenario, File.ReadAllText(scenario).Replace("{FINAL}", "480", StringComparison.Ordinal));
+        var caller = await Sipp.RunAsync(scenario, Pbx.SipPort, ["-inf", Users("alice"), "-s", "318", "-m", "1"], TimeSpan.FromSeconds(60));
+        Assert.True(caller.ExitCode == 0, "caller (183, early prompt, 480): " + caller + "\n" + Pbx.Output);
+        await WaitForLogAsync("local-early SUCCESS");
+        await WaitForLogAsync("lone 318 NOANSWER");
+        await rtp.WaitQuietAsync(TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(5));
+        int expected = PromptFrames("digits/1");
+        Assert.InRange(rtp.Audio(0).Count, expected - 2, expected + 2);
+    }
+
+    [SkippableFact]
     public async Task Cli_originate_local_application_plays_to_the_device_the_local_side_dialled()
     {
         SkipUnlessTools();

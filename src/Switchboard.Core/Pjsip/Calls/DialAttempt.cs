@@ -49,6 +49,9 @@ internal sealed class DialAttempt : IDialObserver
     /// </summary>
     public Channel? Dialer { get; init; }
 
+    /// <summary>Each leg's failure cause (legs that could not even start included), in the order they failed.</summary>
+    public List<int> FailureCauses { get; } = [];
+
     /// <summary>The cause that best describes why nobody answered (busy wins over the rest).</summary>
     public int FailureCause => _lastCause == 0 ? HangupCauseMapper.ChannelUnavailable : _lastCause;
 
@@ -61,6 +64,7 @@ internal sealed class DialAttempt : IDialObserver
             var address = LegAddress.For(_env.Stack, t.Peer);
             if (address is null)
             {
+                FailureCauses.Add(HangupCauseMapper.ChannelUnavailable);
                 _lastCause = Worse(_lastCause, HangupCauseMapper.ChannelUnavailable);
                 continue;
             }
@@ -73,6 +77,7 @@ internal sealed class DialAttempt : IDialObserver
             if (!leg.Start(_caller.CallerId, codecs, relay ? null : _caller.RemoteSdp, out var error))
             {
                 CallLog.DialLegFailed(_env.Log, _caller.Name, t.Uri, error ?? "?");
+                FailureCauses.Add(HangupCauseMapper.Congestion);
                 _lastCause = Worse(_lastCause, HangupCauseMapper.Congestion);
                 continue;
             }
@@ -150,6 +155,7 @@ internal sealed class DialAttempt : IDialObserver
 
     public void OnFailed(PjsipOutboundChannel leg, int cause)
     {
+        FailureCauses.Add(cause);
         _lastCause = Worse(_lastCause, cause);
         EndDial(leg, HangupCauseMapper.DialStatus(cause));
         foreach (var l in _legs)

@@ -42,6 +42,9 @@ internal sealed class DialClaim
     public static bool TryTake(PjsipChannel caller, object owner, object? holder)
         => !Claims.TryGetValue(caller, out var claim) || claim.Take(owner) || (holder is not null && ReferenceEquals(claim.Owner, holder));
 
+    /// <summary>True while a Dial with several targets (a claim) runs for <paramref name="caller"/>.</summary>
+    public static bool IsClaimed(PjsipChannel caller) => Claims.TryGetValue(caller, out _);
+
     /// <summary>Who holds the claim on <paramref name="caller"/>: null when nobody answered yet or no mixed Dial runs.</summary>
     public static object? OwnerOf(PjsipChannel caller)
         => Claims.TryGetValue(caller, out var claim) ? claim.Owner : null;

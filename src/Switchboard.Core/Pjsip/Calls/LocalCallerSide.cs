@@ -50,13 +50,29 @@ internal static class LocalCallerSide
             if (caller.State != ChannelState.Up && caller.MediaControl is not { IsMusicPlaying: true })
             {
                 caller.Indicate(indication);
+                two.SentProgress |= indication == ChannelIndication.Progress;
             }
         }));
     }
 
-    /// <summary>The caller's media when the pair owns the caller (answered and first), else null.</summary>
+    /// <summary>
+    /// The caller's media when the pair owns the caller (answered and first); before the answer only as early media
+    /// after Progress() from a lone Local target (app_dial passes early audio only when it dials a single channel).
+    /// </summary>
     public static ChannelMediaControl? MediaOf(LocalChannel two, PjsipChannel caller)
-        => two.Answered.IsCompleted && !two.IsHungUp && Owns(two, caller) && caller.State == ChannelState.Up ? caller.MediaControl : null;
+    {
+        if (two.IsHungUp)
+        {
+            return null;
+        }
+
+        if (!two.Answered.IsCompleted)
+        {
+            return two.SentProgress && !DialClaim.IsClaimed(caller) && caller.State != ChannelState.Up ? caller.MediaControl : null;
+        }
+
+        return Owns(two, caller) && caller.State == ChannelState.Up ? caller.MediaControl : null;
+    }
 
     // The media methods serve a ;2 half acting through its caller and a ;1 half of an originate acting through its
     // answered device alike: the Local half's hangup stops them.

@@ -106,9 +106,9 @@ internal static class MixedDial
                 return !callerLeft && dial.HasOption('g') ? AppResult.Continue : AppResult.Hangup;
             }
 
-            if (attempt.LegCount > 0 && attempt.Decided.IsCompleted)
+            if (targets.Count > 0)
             {
-                causes.Add(attempt.FailureCause);
+                await env.RunOnKeyAsync(caller.CallKey, () => causes.AddRange(attempt.FailureCauses)).ConfigureAwait(false);
             }
 
             foreach (var (one, _) in ringing)

@@ -4,14 +4,15 @@ namespace Switchboard.Core.Pjsip.Calls;
 
 /// <summary>
 /// DIALSTATUS of a Dial with mixed targets (Local and PJSIP) that nobody answered, as app_dial decides it: the caller
-/// leaving is CANCEL, the timeout with targets still ringing is NOANSWER, and when every target failed the causes
-/// count in app_dial's order — any busy target makes BUSY, else any congested one CONGESTION, else CHANUNAVAIL.
+/// leaving is CANCEL; otherwise the status is at least NOANSWER, and only when every target failed with a cause
+/// app_dial counts (busy, congestion, unavailable — not no-answer or normal clearing) is it BUSY if any was busy,
+/// else CONGESTION if any was congested, else CHANUNAVAIL.
 /// </summary>
 internal static class MixedDialStatus
 {
     /// <param name="callerLeft">The caller hung up (or cancelled) during the Dial.</param>
     /// <param name="allFailed">Every target ended without answering (else the timeout ended the Dial).</param>
-    /// <param name="causes">The hangup cause of each failed target (0 = unknown).</param>
+    /// <param name="causes">The hangup cause of each failed target.</param>
     public static string Of(bool callerLeft, bool allFailed, IReadOnlyList<int> causes)
     {
         if (callerLeft)
@@ -19,31 +20,39 @@ internal static class MixedDialStatus
             return "CANCEL";
         }
 
+        if (causes.Count == 0)
+        {
+            return "CHANUNAVAIL";
+        }
+
         if (!allFailed)
         {
             return "NOANSWER";
         }
 
-        bool congestion = false, unavailable = false, noAnswer = false;
+        int busy = 0, congestion = 0, unavailable = 0;
         foreach (var cause in causes)
         {
             switch (HangupCauseMapper.DialStatus(cause))
             {
                 case "BUSY":
-                    return "BUSY";
+                    busy++;
+                    break;
                 case "CONGESTION":
-                    congestion = true;
+                    congestion++;
                     break;
                 case "CHANUNAVAIL":
-                    unavailable = true;
-                    break;
-                default:
-                    noAnswer = true;
+                    unavailable++;
                     break;
             }
         }
 
-        return congestion ? "CONGESTION" : unavailable ? "CHANUNAVAIL" : noAnswer ? "NOANSWER" : "CHANUNAVAIL";
+        if (busy + congestion + unavailable != causes.Count)
+        {
+            return "NOANSWER";
+        }
+
+        return busy > 0 ? "BUSY" : congestion > 0 ? "CONGESTION" : "CHANUNAVAIL";
     }
 
     /// <summary>The caller's hangup cause after a Dial that ended with <paramref name="status"/>.</summary>
@@ -55,9 +64,6 @@ internal static class MixedDialStatus
         _ => HangupCauseMapper.Congestion,
     };
 
-    /// <summary>
-    /// The cause a Local target failed with: its ;2 dialplan ending without an answer and without a cause of its own
-    /// (plain Hangup) counts as unavailable.
-    /// </summary>
-    public static int LocalCause(int cause) => cause is 0 or HangupCauseMapper.NormalClearing ? HangupCauseMapper.ChannelUnavailable : cause;
+    /// <summary>The cause a Local target failed with: its ;2 dialplan ending without a cause of its own is normal clearing.</summary>
+    public static int LocalCause(int cause) => cause == 0 ? HangupCauseMapper.NormalClearing : cause;
 }

@@ -5,21 +5,23 @@ namespace Switchboard.Core.Tests.Pjsip.Calls;
 
 /// <summary>
 /// DIALSTATUS of a Dial mixing Local and PJSIP targets that nobody answered, as app_dial sets it: CANCEL when the
-/// caller leaves, NOANSWER on the timeout, and for all-failed targets BUSY before CONGESTION before CHANUNAVAIL.
+/// caller leaves; "at least NOANSWER" once a target was called; BUSY/CONGESTION/CHANUNAVAIL only when every target
+/// failed with a counted cause (handle_cause: busy, congestion, unavailable — not no-answer or normal clearing).
 /// </summary>
 public sealed class MixedDialStatusTests
 {
     public static TheoryData<string, bool, bool, int[], string> Cases => new()
     {
-        { "caller hung up while targets rang (app_dial: CANCEL)", true, false, [], "CANCEL" },
-        { "caller hung up after a target was busy", true, true, [HangupCauseMapper.UserBusy], "CANCEL" },
+        { "caller hung up while targets rang (CANCEL)", true, false, [], "CANCEL" },
+        { "caller hung up after a target was busy (CANCEL)", true, true, [HangupCauseMapper.UserBusy], "CANCEL" },
         { "timeout with targets still ringing (NOANSWER)", false, false, [HangupCauseMapper.UserBusy], "NOANSWER" },
         { "Local side busy and PJSIP busy (BUSY)", false, true, [HangupCauseMapper.UserBusy, HangupCauseMapper.UserBusy], "BUSY" },
-        { "one busy wins over unavailable", false, true, [HangupCauseMapper.ChannelUnavailable, HangupCauseMapper.UserBusy], "BUSY" },
-        { "congestion wins over unavailable", false, true, [HangupCauseMapper.ChannelUnavailable, HangupCauseMapper.Congestion], "CONGESTION" },
-        { "Local exten missing and no contacts (CHANUNAVAIL)", false, true, [HangupCauseMapper.ChannelUnavailable], "CHANUNAVAIL" },
+        { "busy and unavailable, all counted: busy first (BUSY)", false, true, [HangupCauseMapper.ChannelUnavailable, HangupCauseMapper.UserBusy], "BUSY" },
+        { "congestion and unavailable (CONGESTION)", false, true, [HangupCauseMapper.ChannelUnavailable, HangupCauseMapper.Congestion], "CONGESTION" },
+        { "busy, but the Local side just hung up (normal clearing is not counted: NOANSWER)", false, true, [HangupCauseMapper.UserBusy, HangupCauseMapper.NormalClearing], "NOANSWER" },
+        { "Local exten missing and unregistered device (CHANUNAVAIL)", false, true, [HangupCauseMapper.ChannelUnavailable, HangupCauseMapper.SubscriberAbsent], "CHANUNAVAIL" },
         { "480 from the PJSIP target only (NOANSWER)", false, true, [HangupCauseMapper.NoAnswer], "NOANSWER" },
-        { "nothing known (CHANUNAVAIL)", false, true, [], "CHANUNAVAIL" },
+        { "nothing was called (CHANUNAVAIL)", false, true, [], "CHANUNAVAIL" },
     };
 
     [Theory]
@@ -30,11 +32,11 @@ public sealed class MixedDialStatusTests
     }
 
     [Theory]
-    [InlineData(0, HangupCauseMapper.ChannelUnavailable)]
-    [InlineData(HangupCauseMapper.NormalClearing, HangupCauseMapper.ChannelUnavailable)]
+    [InlineData(0, HangupCauseMapper.NormalClearing)]
+    [InlineData(HangupCauseMapper.NormalClearing, HangupCauseMapper.NormalClearing)]
     [InlineData(HangupCauseMapper.UserBusy, HangupCauseMapper.UserBusy)]
-    [InlineData(HangupCauseMapper.NoAnswer, HangupCauseMapper.NoAnswer)]
-    public void A_local_side_that_ended_without_a_cause_of_its_own_counts_as_unavailable(int cause, int expected)
+    [InlineData(HangupCauseMapper.SubscriberAbsent, HangupCauseMapper.SubscriberAbsent)]
+    public void A_local_side_that_ended_without_a_cause_of_its_own_ended_normally(int cause, int expected)
         => Assert.Equal(expected, MixedDialStatus.LocalCause(cause));
 
     [Theory]

@@ -20,14 +20,14 @@ internal static class MixedDialStatus
             return "CANCEL";
         }
 
-        if (causes.Count == 0)
-        {
-            return "CHANUNAVAIL";
-        }
-
         if (!allFailed)
         {
             return "NOANSWER";
+        }
+
+        if (causes.Count == 0)
+        {
+            return "CHANUNAVAIL";
         }
 
         int busy = 0, congestion = 0, unavailable = 0;

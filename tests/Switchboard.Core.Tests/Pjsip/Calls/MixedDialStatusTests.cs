@@ -22,6 +22,7 @@ public sealed class MixedDialStatusTests
         { "Local exten missing and unregistered device (CHANUNAVAIL)", false, true, [HangupCauseMapper.ChannelUnavailable, HangupCauseMapper.SubscriberAbsent], "CHANUNAVAIL" },
         { "480 from the PJSIP target only (NOANSWER)", false, true, [HangupCauseMapper.NoAnswer], "NOANSWER" },
         { "nothing was called (CHANUNAVAIL)", false, true, [], "CHANUNAVAIL" },
+        { "timeout before any target reported a cause (NOANSWER)", false, false, [], "NOANSWER" },
     };
 
     [Theory]

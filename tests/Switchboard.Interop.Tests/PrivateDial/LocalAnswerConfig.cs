@@ -62,6 +62,14 @@ public static class LocalAnswerConfig
         inbound_auth/username = mike
         inbound_auth/password = pw-mike
 
+        [olga](user)
+        inbound_auth/username = olga
+        inbound_auth/password = pw-olga
+
+        [pete](user)
+        inbound_auth/username = pete
+        inbound_auth/password = pw-pete
+
         [nobody](user)
         inbound_auth/username = nobody
         inbound_auth/password = pw-nobody
@@ -107,6 +115,9 @@ public static class LocalAnswerConfig
          same => n,Dial(Local/218@inner,20)
          same => n,Log(NOTICE,lone 318 ${DIALSTATUS})
          same => n,Hangup()
+        exten => 319,1,Set(TEST=319)
+         same => n,Dial(Local/219@inner&PJSIP/pete,20)
+         same => n,Hangup()
         exten => h,1,Log(NOTICE,hangup ${TEST} after ${DIALSTATUS} ${DIALEDPEERNAME})
 
         [inner]
@@ -128,6 +139,10 @@ public static class LocalAnswerConfig
         exten => 218,1,Progress()
          same => n,Playback(digits/1,noanswer)
          same => n,Log(NOTICE,local-early ${PLAYBACKSTATUS})
+         same => n,Hangup()
+        exten => 219,1,Answer()
+         same => n,Playback(digits/1)
+         same => n,Dial(PJSIP/olga,20)
          same => n,Hangup()
         exten => 217,1,Answer()
          same => n,Wait(1)

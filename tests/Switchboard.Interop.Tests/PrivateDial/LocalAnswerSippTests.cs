@@ -152,6 +152,28 @@ public sealed class LocalAnswerSippTests(LocalAnswerFixture fixture) : IClassFix
     }
 
     [SkippableFact]
+    public async Task Local_side_that_answered_may_dial_on_for_the_caller_and_media_is_relayed_to_that_callee()
+    {
+        SkipUnlessTools();
+        int petePort = await Pbx.RegisterSippAsync("pete");
+        int olgaPort = await Pbx.RegisterSippAsync("olga");
+        var pete = Sipp.RunAsync("callee-ring.xml", Pbx.SipPort, ["-m", "1", "-trace_logs"], TimeSpan.FromSeconds(60), localPort: petePort);
+        var olga = Sipp.RunAsync("callee-answer.xml", Pbx.SipPort, ["-m", "1", "-rtp_echo"], TimeSpan.FromSeconds(60), localPort: olgaPort);
+        var caller = await Sipp.RunAsync("call-uac.xml", Pbx.SipPort, ["-inf", Users("alice"), "-s", "319", "-m", "1"], TimeSpan.FromSeconds(60));
+        Assert.True(caller.ExitCode == 0, "caller: " + caller + "\n" + Pbx.Output);
+        var rang = await pete;
+        Assert.True(rang.ExitCode == 0, "pete: " + rang + "\n" + Pbx.Output);
+        Assert.True(rang.StandardOutput.Contains("Call completed elsewhere", StringComparison.Ordinal), "pete: " + rang);
+        Assert.True((await olga).ExitCode == 0, "olga (answers the Local side's Dial)\n" + Pbx.Output);
+        var line = await WaitForLogAsync("Bridge ", " ended: PJSIP/alice-", "PJSIP/olga-");
+        var counts = System.Text.RegularExpressions.Regex.Match(line, @"(\d+) RTP packets, .* (\d+) RTP packets");
+        Assert.True(counts.Success, line);
+        Assert.True(long.Parse(counts.Groups[1].Value, CultureInfo.InvariantCulture) > 50, line);
+        Assert.True(long.Parse(counts.Groups[2].Value, CultureInfo.InvariantCulture) > 50, line);
+        await Pbx.WaitForCliAsync("core show channels", o => o.Contains("0 active channels", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+    }
+
+    [SkippableFact]
     public async Task Lone_local_target_progress_and_playback_noanswer_is_early_media_to_the_caller()
     {
         SkipUnlessTools();

@@ -10,8 +10,9 @@ namespace Switchboard.Core.Pjsip.Calls;
 /// bridges the first answer and waits until either side hangs up. Sets DIALSTATUS (ANSWER, BUSY, NOANSWER, CANCEL,
 /// CONGESTION, CHANUNAVAIL), DIALEDTIME, ANSWEREDTIME and DIALEDPEERNAME. Options: r (ring at once), g (go on in
 /// the dialplan when the callee hangs up), m[(class)] (music on hold to the caller until an answer, as early media);
-/// t and T are accepted. Dial(Local/exten@context[/n]) as the only device runs <see cref="LocalDial"/>; a Local ;2 half
-/// dialled that way may itself Dial PJSIP devices on behalf of its PJSIP caller.
+/// t and T are accepted. Dial(Local/exten@context[/n]) as the only device runs <see cref="LocalDial"/>, mixed with
+/// other devices <see cref="MixedDial"/>; a Local ;2 half dialled that way may itself Dial PJSIP devices on behalf of
+/// its PJSIP caller, and the ;2 half of an originated Local pair Dials for the pair (<see cref="LocalOriginDial"/>).
 /// </summary>
 internal sealed class DialApplication(CallEnvironment env) : IDialplanApplication
 {

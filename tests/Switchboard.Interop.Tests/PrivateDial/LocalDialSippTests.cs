@@ -45,6 +45,29 @@ public sealed class LocalDialSippTests(LocalDialFixture fixture) : IClassFixture
         Assert.True(rang.StandardOutput.Contains("Reason: SIP;cause=200;text=\"Call completed elsewhere\"", StringComparison.Ordinal), "dora: " + rang);
         await WaitForLogAsync("hangup h after ANSWER Local/202@inner-");
         await Pbx.WaitForCliAsync("core show channels", o => o.Contains("0 active channels", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+
+        // CDR as Asterisk writes it: alice's pairs (Local ;1 ANSWERED, dora NO ANSWER) and ;2's own row to carl.
+        Assert.Contains(await CdrRowsAsync("\"PJSIP/alice-", "\"PJSIP/dora-"), r => r.Contains("\"NO ANSWER\"", StringComparison.Ordinal));
+        Assert.Contains(await CdrRowsAsync("\"PJSIP/alice-", ";1\""), r => r.Contains("Local/202@inner-", StringComparison.Ordinal) && r.Contains("\"ANSWERED\"", StringComparison.Ordinal));
+        Assert.Contains(await CdrRowsAsync(";2\",\"PJSIP/carl-"), r => r.Contains("\"Local/202@inner-", StringComparison.Ordinal) && r.Contains("\"ANSWERED\"", StringComparison.Ordinal));
+    }
+
+    /// <summary>The Master.csv rows containing every part (waits up to 10 s for at least one).</summary>
+    private async Task<List<string>> CdrRowsAsync(params string[] parts)
+    {
+        var file = Path.Combine(Pbx.DataDir, "var", "log", "asterisk", "cdr-csv", "Master.csv");
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            var rows = File.Exists(file) ? File.ReadAllLines(file).Where(l => parts.All(p => l.Contains(p, StringComparison.Ordinal))).ToList() : [];
+            if (rows.Count > 0 || DateTime.UtcNow > deadline)
+            {
+                Assert.True(rows.Count > 0, "no CDR row with " + string.Join(" + ", parts) + "\n" + (File.Exists(file) ? File.ReadAllText(file) : "(no Master.csv)"));
+                return rows;
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     [SkippableFact]

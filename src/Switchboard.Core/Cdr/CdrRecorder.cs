@@ -39,7 +39,7 @@ public sealed class CdrRecorder : IChannelObserver
 
     public void OnNewChannel(Channel channel)
     {
-        if (!Config.Enabled || !string.Equals(channel.LinkedId, channel.UniqueId, StringComparison.Ordinal))
+        if (!Config.Enabled || !IsPartyA(channel))
         {
             return;
         }
@@ -109,6 +109,15 @@ public sealed class CdrRecorder : IChannelObserver
             }
         }
     }
+
+    /// <summary>
+    /// The call's first channel, and the ;2 half of a Local channel a Dial requested: Asterisk gives every channel
+    /// that was not itself dialled a CDR of its own, and ;2 runs exten@context as such a channel (its ;1 is the
+    /// dialled one), so what ;2 answers or dials is recorded under ;2 (Local/x@ctx-…;2 → PJSIP/bob).
+    /// </summary>
+    private static bool IsPartyA(Channel channel)
+        => string.Equals(channel.LinkedId, channel.UniqueId, StringComparison.Ordinal)
+            || channel is Local.LocalChannel { Half: 2, IsDialTarget: true };
 
     /// <summary>
     /// Party A's own answer counts for a pair when it came before that pair's dial (Answer() then Dial), or — for the

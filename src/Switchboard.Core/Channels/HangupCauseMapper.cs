@@ -11,6 +11,8 @@ public static class HangupCauseMapper
     public const int NoAnswer = 19;
     public const int SubscriberAbsent = 20;
     public const int CallRejected = 21;
+    /// <summary>AST_CAUSE_ANSWERED_ELSEWHERE: a Dial target that lost to another target's answer.</summary>
+    public const int AnsweredElsewhere = 26;
     public const int DestinationOutOfOrder = 27;
     public const int InvalidNumberFormat = 28;
     public const int NormalUnspecified = 31;

@@ -1,4 +1,5 @@
 using Switchboard.Core.Channels;
+using Switchboard.Core.Pjsip.Calls;
 using Switchboard.Dialplan.Execution;
 
 namespace Switchboard.Core.Local;
@@ -6,13 +7,15 @@ namespace Switchboard.Core.Local;
 /// <summary>
 /// One half of a Local channel pair (<c>Local/exten@context-XXXXXXXX;1</c> and <c>;2</c>): the ;2 half runs the
 /// dialplan at exten@context; answering either half answers both, ringing on ;2 shows on ;1, and a hangup of
-/// either half hangs up both. Local channels carry no media of their own in this version.
+/// either half hangs up both. Local channels carry no media of their own: a ;2 half dialled by a PJSIP caller answers,
+/// rings, plays and reads digits through that caller (<see cref="LocalCallerSide"/>), the Local pair optimised away.
 /// </summary>
-public sealed class LocalChannel : Channel
+public sealed class LocalChannel : Channel, IRecordingChannel
 {
     private readonly ChannelRegistry _registry;
     private readonly Lock _pairGate;
     private readonly TaskCompletionSource _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _hangup = new();
 
     private LocalChannel(ChannelRegistry registry, string baseName, int half, string resource, string key, Lock pairGate, TimeProvider time)
         : base(baseName + ";" + half.ToString(System.Globalization.CultureInfo.InvariantCulture), registry.NextUniqueId(), "Local", resource, key, time)
@@ -33,11 +36,26 @@ public sealed class LocalChannel : Channel
     /// </summary>
     internal Pjsip.Calls.PjsipChannel? OptimizedCaller { get; set; }
 
+    /// <summary>
+    /// On ;1 of an originated pair whose ;2 Dialled a PJSIP device that answered: that device's channel, whose media
+    /// ;1's applications use (see <see cref="LocalOriginDial"/>).
+    /// </summary>
+    internal PjsipChannel? MediaPeer { get; set; }
+
+    /// <summary>On ;2 dialled by a PJSIP caller: its Progress() reached the caller (a 183), so its prompts are early media there.</summary>
+    internal bool SentProgress { get; set; }
+
+    /// <summary>The pair was requested by a Dial (Dial(Local/...)): ;1 is the dialled channel, ;2 a party A of its own for CDR.</summary>
+    internal bool IsDialTarget { get; set; }
+
     /// <summary>On ;1: an originate runs dialplan on it once answered (not bridged to a caller).</summary>
     internal bool RunsOwnDialplan { get; set; }
 
     /// <summary>Completes when the pair is answered.</summary>
     public Task Answered => _answered.Task;
+
+    /// <summary>Cancelled when this half hangs up.</summary>
+    internal CancellationToken HangupToken => _hangup.Token;
 
     /// <summary>Creates the pair for <c>exten@context</c> (not yet in the registry).</summary>
     public static (LocalChannel One, LocalChannel Two) CreatePair(ChannelRegistry registry, string exten, string context, TimeProvider time)
@@ -76,9 +94,28 @@ public sealed class LocalChannel : Channel
 
     public override ValueTask AnswerAsync(CancellationToken cancellationToken)
     {
+        if (Half == 2 && OptimizedCaller is { } caller)
+        {
+            return LocalCallerSide.AnswerAsync(this, caller);
+        }
+
         Answer();
         return ValueTask.CompletedTask;
     }
+
+    public override ValueTask<PlaybackResult> PlayAsync(string file, string stopDigits, CancellationToken cancellationToken)
+        => CallerMedia() is { } media ? LocalCallerSide.PlayAsync(this, media, file, stopDigits, cancellationToken) : base.PlayAsync(file, stopDigits, cancellationToken);
+
+    public override ValueTask<DigitResult> WaitForDigitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+        => CallerMedia() is { } media ? LocalCallerSide.WaitForDigitAsync(this, media, timeout, cancellationToken) : base.WaitForDigitAsync(timeout, cancellationToken);
+
+    public override ValueTask<DigitResult> EchoAsync(CancellationToken cancellationToken)
+        => CallerMedia() is { } media ? LocalCallerSide.EchoAsync(this, media, cancellationToken) : base.EchoAsync(cancellationToken);
+
+    public ValueTask<RecordingOutcome> RecordAsync(RecordingRequest request, CancellationToken cancellationToken)
+        => CallerMedia() is { } media
+            ? LocalCallerSide.RecordAsync(this, media, request, cancellationToken)
+            : ValueTask.FromResult(RecordingOutcome.Failed("a Local channel records only through the PJSIP caller it answered"));
 
     public override ValueTask HangupAsync(int cause, CancellationToken cancellationToken)
     {
@@ -87,6 +124,18 @@ public sealed class LocalChannel : Channel
     }
 
     public override ValueTask IndicateAsync(ChannelIndication indication, CancellationToken cancellationToken)
+    {
+        if (Half == 2 && OptimizedCaller is { } caller && State != ChannelState.Up)
+        {
+            IndicatePair(indication);
+            return LocalCallerSide.IndicateAsync(this, caller, indication);
+        }
+
+        IndicatePair(indication);
+        return ValueTask.CompletedTask;
+    }
+
+    private void IndicatePair(ChannelIndication indication)
     {
         if (indication == ChannelIndication.Ringing)
         {
@@ -98,8 +147,17 @@ public sealed class LocalChannel : Channel
                 }
             }
         }
+    }
 
-        return ValueTask.CompletedTask;
+    /// <summary>The PJSIP media this half acts through: its caller's (;2 owning it) or its answered device's (;1 of an originate).</summary>
+    private ChannelMediaControl? CallerMedia()
+    {
+        if (Half == 2)
+        {
+            return OptimizedCaller is { } caller ? LocalCallerSide.MediaOf(this, caller) : null;
+        }
+
+        return MediaPeer is { IsHungUp: false } peer && !IsHungUp ? peer.MediaControl : null;
     }
 
     /// <summary>Both halves go up (once).</summary>
@@ -150,6 +208,7 @@ public sealed class LocalChannel : Channel
     {
         if (MarkHungUp(cause))
         {
+            _hangup.Cancel();
             _registry.Remove(this);
         }
     }

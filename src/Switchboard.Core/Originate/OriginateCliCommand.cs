@@ -50,10 +50,12 @@ internal static class OriginateCliCommand
                 request = new OriginateRequest { Channel = channel, Application = args[2], Data = args.Count > 3 ? string.Join(' ', Rest(args, 3)) : string.Empty };
                 return true;
             case "extension":
+                // res_clioriginate splits at the first '@' (strsep): the text before it is the extension, even
+                // without an '@' ("extension 100" is 100@default); an empty part becomes s or default.
                 var target = args[2];
                 int at = target.IndexOf('@', StringComparison.Ordinal);
-                var exten = at < 0 ? "s" : target[..at];
-                var context = at < 0 ? target : target[(at + 1)..];
+                var exten = at < 0 ? target : target[..at];
+                var context = at < 0 ? string.Empty : target[(at + 1)..];
                 request = new OriginateRequest { Channel = channel, Exten = exten.Length == 0 ? "s" : exten, Context = context.Length == 0 ? "default" : context };
                 return true;
             default:

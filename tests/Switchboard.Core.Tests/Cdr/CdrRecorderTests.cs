@@ -51,6 +51,52 @@ public sealed class CdrRecorderTests : IDisposable
     }
 
     [Fact]
+    public async Task Dialled_local_pair_gives_the_caller_a_row_to_local_1_and_local_2_a_row_of_its_own()
+    {
+        // Asterisk: the caller's CDR has party B Local/...;1 (the dialled channel), while ;2 runs exten@context as a
+        // channel that was not dialled and so gets a CDR of its own (with its own Dial's party B, or none).
+        _time.SetLocalTimeZone(TimeZoneInfo.Utc);
+        var registry = new ChannelRegistry(_time);
+        var writer = new CdrCsvWriter(_dir, NullLogger.Instance);
+        var recorder = new CdrRecorder(writer, CdrConfig.Default, _time);
+        registry.AddObserver(recorder);
+        var a = new TestChannel(registry, "alice", _time) { Context = "default", Exten = "310", CallerId = new CallerIdInfo("1001", "Alice") };
+        registry.Add(a);
+        var dora = new TestChannel(registry, "dora", _time) { LinkedId = a.UniqueId };
+        registry.Add(dora);
+        var (one, two) = Switchboard.Core.Local.LocalChannel.CreatePair(registry, "210", "inner", _time);
+        one.IsDialTarget = true;
+        two.IsDialTarget = true;
+        one.LinkedId = a.UniqueId;
+        two.LinkedId = a.UniqueId;
+        two.CallerId = a.CallerId;
+        registry.Add(one);
+        registry.Add(two);
+        registry.NotifyDialBegin(a, dora, "dora");
+        registry.NotifyDialBegin(a, one, "Local/210@inner");
+        _time.Advance(TimeSpan.FromSeconds(2));
+        await two.AnswerAsync(default);
+        registry.NotifyDialEnd(a, dora, "CANCEL");
+        registry.NotifyDialEnd(a, one, "ANSWER");
+        a.SetState(ChannelState.Up);
+        _time.Advance(TimeSpan.FromSeconds(3));
+        two.LastApplication = "Hangup";
+        one.HangupPair(16);
+        await a.HangupAsync(16, default);
+        registry.Remove(a);
+        await dora.HangupAsync(16, default);
+        registry.Remove(dora);
+        await writer.DisposeAsync();
+
+        var lines = File.ReadAllLines(Path.Combine(_dir, "Master.csv"));
+        Assert.Equal(3, lines.Length);
+        Assert.Contains(lines, l => l.Contains("\"" + two.Name + "\",\"\",\"Hangup\"", StringComparison.Ordinal) && l.Contains("\"210\",\"inner\"", StringComparison.Ordinal) && l.Contains("\"ANSWERED\"", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("\"" + a.Name + "\",\"" + one.Name + "\"", StringComparison.Ordinal) && l.Contains("\"ANSWERED\"", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("\"" + a.Name + "\",\"" + dora.Name + "\"", StringComparison.Ordinal) && l.Contains("\"NO ANSWER\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Split("\",\"")[5] == one.Name);
+    }
+
+    [Fact]
     public async Task Forked_dial_writes_one_row_per_a_b_pair_with_each_legs_own_disposition()
     {
         // Asterisk's CDR engine: one CDR per party B dialled; post_cdr drops unanswered records only when they

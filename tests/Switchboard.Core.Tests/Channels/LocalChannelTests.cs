@@ -42,4 +42,22 @@ public sealed class LocalChannelTests
         Assert.Equal(exten, e);
         Assert.Equal(context, c);
     }
+
+    [Fact]
+    public async Task Hangup_cancels_the_halves_hangup_token_and_a_local_without_a_caller_cannot_record_or_play()
+    {
+        var registry = new ChannelRegistry(_time);
+        var (one, two) = LocalChannel.CreatePair(registry, "200", "lside", _time);
+        registry.Add(one);
+        registry.Add(two);
+        await two.AnswerAsync(default);
+        Assert.Equal(PlaybackOutcome.NotFound, (await two.PlayAsync("digits/1", string.Empty, default)).Outcome);
+        var recording = await two.RecordAsync(new RecordingRequest("/tmp/x"), default);
+        Assert.Equal(RecordingStop.Failed, recording.Stop);
+        Assert.False(two.HangupToken.IsCancellationRequested);
+        one.HangupPair(HangupCauseMapper.AnsweredElsewhere);
+        Assert.True(two.HangupToken.IsCancellationRequested);
+        Assert.True(one.HangupToken.IsCancellationRequested);
+        Assert.Equal(26, two.HangupCause);
+    }
 }

@@ -15,9 +15,11 @@ public sealed class OriginateCliParseTests
         Assert.True(r.TryValidate(out _));
     }
 
+    /// <summary>res_clioriginate's orig_exten: strsep at '@' — the part before it (or all of it) is the extension.</summary>
     [Theory]
     [InlineData("100@orig", "100", "orig")]
-    [InlineData("orig", "s", "orig")]
+    [InlineData("100", "100", "default")]
+    [InlineData("@orig", "s", "orig")]
     [InlineData("100@", "100", "default")]
     public void Extension_form_splits_exten_and_context(string target, string exten, string context)
     {

@@ -36,13 +36,38 @@ public sealed class LocalDialSippTests(LocalDialFixture fixture) : IClassFixture
         int carlPort = await RegisterAsync("carl");
         int doraPort = await RegisterAsync("dora");
         var carl = Sipp.RunAsync("callee-ring-answer.xml", Pbx.SipPort, ["-m", "1", "-rtp_echo"], TimeSpan.FromSeconds(60), localPort: carlPort);
-        var dora = Sipp.RunAsync("callee-ring.xml", Pbx.SipPort, ["-m", "1"], TimeSpan.FromSeconds(60), localPort: doraPort);
+        var dora = Sipp.RunAsync("callee-ring.xml", Pbx.SipPort, ["-m", "1", "-trace_logs"], TimeSpan.FromSeconds(60), localPort: doraPort);
         var caller = await Sipp.RunAsync("call-uac.xml", Pbx.SipPort, ["-inf", Users("alice"), "-s", "302", "-m", "1"], TimeSpan.FromSeconds(60));
         Assert.True(caller.ExitCode == 0, "caller: " + caller + "\n" + Pbx.Output);
         Assert.True((await carl).ExitCode == 0, "carl (answers via Local)\n" + Pbx.Output);
-        Assert.True((await dora).ExitCode == 0, "dora (rang, then CANCEL)\n" + Pbx.Output);
+        var rang = await dora;
+        Assert.True(rang.ExitCode == 0, "dora (rang, then CANCEL)\n" + Pbx.Output);
+        Assert.True(rang.StandardOutput.Contains("Reason: SIP;cause=200;text=\"Call completed elsewhere\"", StringComparison.Ordinal), "dora: " + rang);
         await WaitForLogAsync("hangup h after ANSWER Local/202@inner-");
         await Pbx.WaitForCliAsync("core show channels", o => o.Contains("0 active channels", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+
+        // CDR as Asterisk writes it: alice's pairs (Local ;1 ANSWERED, dora NO ANSWER) and ;2's own row to carl.
+        Assert.Contains(await CdrRowsAsync("\"PJSIP/alice-", "\"PJSIP/dora-"), r => r.Contains("\"NO ANSWER\"", StringComparison.Ordinal));
+        Assert.Contains(await CdrRowsAsync("\"PJSIP/alice-", ";1\""), r => r.Contains("Local/202@inner-", StringComparison.Ordinal) && r.Contains("\"ANSWERED\"", StringComparison.Ordinal));
+        Assert.Contains(await CdrRowsAsync(";2\",\"PJSIP/carl-"), r => r.Contains("\"Local/202@inner-", StringComparison.Ordinal) && r.Contains("\"ANSWERED\"", StringComparison.Ordinal));
+    }
+
+    /// <summary>The Master.csv rows containing every part (waits up to 10 s for at least one).</summary>
+    private async Task<List<string>> CdrRowsAsync(params string[] parts)
+    {
+        var file = Path.Combine(Pbx.DataDir, "var", "log", "asterisk", "cdr-csv", "Master.csv");
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            var rows = File.Exists(file) ? File.ReadAllLines(file).Where(l => parts.All(p => l.Contains(p, StringComparison.Ordinal))).ToList() : [];
+            if (rows.Count > 0 || DateTime.UtcNow > deadline)
+            {
+                Assert.True(rows.Count > 0, "no CDR row with " + string.Join(" + ", parts) + "\n" + (File.Exists(file) ? File.ReadAllText(file) : "(no Master.csv)"));
+                return rows;
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     [SkippableFact]
@@ -51,12 +76,16 @@ public sealed class LocalDialSippTests(LocalDialFixture fixture) : IClassFixture
         Skip.IfNot(Sipp.Available, "sipp (sip-tester) is not installed");
         int carlPort = await RegisterAsync("carl");
         int doraPort = await RegisterAsync("dora");
-        var carl = Sipp.RunAsync("callee-ring.xml", Pbx.SipPort, ["-m", "1"], TimeSpan.FromSeconds(60), localPort: carlPort);
+        var carl = Sipp.RunAsync("callee-ring.xml", Pbx.SipPort, ["-m", "1", "-trace_logs"], TimeSpan.FromSeconds(60), localPort: carlPort);
         var dora = Sipp.RunAsync("callee-ring-answer.xml", Pbx.SipPort, ["-m", "1", "-rtp_echo"], TimeSpan.FromSeconds(60), localPort: doraPort);
         var caller = await Sipp.RunAsync("call-uac.xml", Pbx.SipPort, ["-inf", Users("alice"), "-s", "302", "-m", "1"], TimeSpan.FromSeconds(60));
         Assert.True(caller.ExitCode == 0, "caller: " + caller + "\n" + Pbx.Output);
         Assert.True((await dora).ExitCode == 0, "dora (answers)\n" + Pbx.Output);
-        Assert.True((await carl).ExitCode == 0, "carl (rang via Local, then CANCEL)\n" + Pbx.Output);
+        var rang = await carl;
+        Assert.True(rang.ExitCode == 0, "carl (rang via Local, then CANCEL)\n" + Pbx.Output);
+
+        // dora's answer reaches the Local side's Dial as AST_CAUSE_ANSWERED_ELSEWHERE: carl lost to another answer.
+        Assert.True(rang.StandardOutput.Contains("Reason: SIP;cause=200;text=\"Call completed elsewhere\"", StringComparison.Ordinal), "carl: " + rang);
         await WaitForLogAsync("hangup h after ANSWER PJSIP/dora-");
         await Pbx.WaitForCliAsync("core show channels", o => o.Contains("0 active channels", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
     }

@@ -38,6 +38,9 @@ internal static partial class CallLog
     [LoggerMessage(Level = LogLevel.Information, Message = "{Channel}: nothing to dial for '{Args}' (no contacts)")]
     public static partial void NoContacts(ILogger log, string channel, string args);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Channel}: Local/{Resource} not called: no such extension/context")]
+    public static partial void LocalUnavailable(ILogger log, string channel, string resource);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "{Channel}: dialplan failed")]
     public static partial void DialplanFailed(ILogger log, Exception exception, string channel);
 

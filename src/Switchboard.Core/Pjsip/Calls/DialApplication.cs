@@ -10,8 +10,9 @@ namespace Switchboard.Core.Pjsip.Calls;
 /// bridges the first answer and waits until either side hangs up. Sets DIALSTATUS (ANSWER, BUSY, NOANSWER, CANCEL,
 /// CONGESTION, CHANUNAVAIL), DIALEDTIME, ANSWEREDTIME and DIALEDPEERNAME. Options: r (ring at once), g (go on in
 /// the dialplan when the callee hangs up), m[(class)] (music on hold to the caller until an answer, as early media);
-/// t and T are accepted. Dial(Local/exten@context[/n]) as the only device runs <see cref="LocalDial"/>; a Local ;2 half
-/// dialled that way may itself Dial PJSIP devices on behalf of its PJSIP caller.
+/// t and T are accepted. Dial(Local/exten@context[/n]) as the only device runs <see cref="LocalDial"/>, mixed with
+/// other devices <see cref="MixedDial"/>; a Local ;2 half dialled that way may itself Dial PJSIP devices on behalf of
+/// its PJSIP caller, and the ;2 half of an originated Local pair Dials for the pair (<see cref="LocalOriginDial"/>).
 /// </summary>
 internal sealed class DialApplication(CallEnvironment env) : IDialplanApplication
 {
@@ -27,6 +28,17 @@ internal sealed class DialApplication(CallEnvironment env) : IDialplanApplicatio
         // The channel running Dial: a PJSIP channel, or the ;2 half of a Local pair a PJSIP caller dialled (the
         // PJSIP caller then takes part in the call directly: Local optimisation).
         var self = context.Channel as Channels.Channel;
+        if (self is Local.LocalChannel { Half: 2, OptimizedCaller: null } origin)
+        {
+            // The ;2 half of an originated pair: no PJSIP caller, the devices ring for the pair itself.
+            origin.Application = "Dial";
+            origin.ApplicationData = args;
+            origin.Variables.Set("DIALSTATUS", string.Empty);
+            var outcome = await LocalOriginDial.RunAsync(env, origin, dial, args, cancellationToken).ConfigureAwait(false);
+            origin.Application = string.Empty;
+            return outcome;
+        }
+
         var caller = context.Channel as PjsipChannel ?? (context.Channel as Local.LocalChannel)?.OptimizedCaller;
         if (self is null || caller is null)
         {
@@ -73,7 +85,7 @@ internal sealed class DialApplication(CallEnvironment env) : IDialplanApplicatio
         }
 
         var started = env.Time.GetTimestamp();
-        var attempt = new DialAttempt(env, caller, dial.HasOption('r')) { MusicOnHold = dial.HasOption('m') };
+        var attempt = new DialAttempt(env, caller, dial.HasOption('r')) { MusicOnHold = dial.HasOption('m'), Dialer = self };
         await env.RunOnKeyAsync(caller.CallKey, () =>
         {
             attempt.Start(targets);
@@ -105,7 +117,9 @@ internal sealed class DialApplication(CallEnvironment env) : IDialplanApplicatio
                 return;
             }
 
-            attempt.CancelAll();
+            // A Local ;2 half hung up because another target of its caller's mixed Dial answered: its legs lost
+            // to that answer (Asterisk passes AST_CAUSE_ANSWERED_ELSEWHERE through the Local pair).
+            attempt.CancelAll(self.HangupCause == HangupCauseMapper.AnsweredElsewhere);
             status = caller.IsHungUp || self.IsHungUp ? "CANCEL" : attempt.Decided.IsCompleted ? HangupCauseMapper.DialStatus(attempt.FailureCause) : "NOANSWER";
         }).ConfigureAwait(false);
 

@@ -43,6 +43,15 @@ internal sealed class DialAttempt : IDialObserver
 
     public int LegCount => _legs.Count;
 
+    /// <summary>
+    /// The channel running the Dial when it is not the caller (a Local ;2 half dialling for its PJSIP caller): dial
+    /// events and CDR pairs are its own, while media and the answer go to the caller.
+    /// </summary>
+    public Channel? Dialer { get; init; }
+
+    /// <summary>Each leg's failure cause (legs that could not even start included), in the order they failed.</summary>
+    public List<int> FailureCauses { get; } = [];
+
     /// <summary>The cause that best describes why nobody answered (busy wins over the rest).</summary>
     public int FailureCause => _lastCause == 0 ? HangupCauseMapper.ChannelUnavailable : _lastCause;
 
@@ -55,6 +64,7 @@ internal sealed class DialAttempt : IDialObserver
             var address = LegAddress.For(_env.Stack, t.Peer);
             if (address is null)
             {
+                FailureCauses.Add(HangupCauseMapper.ChannelUnavailable);
                 _lastCause = Worse(_lastCause, HangupCauseMapper.ChannelUnavailable);
                 continue;
             }
@@ -67,12 +77,13 @@ internal sealed class DialAttempt : IDialObserver
             if (!leg.Start(_caller.CallerId, codecs, relay ? null : _caller.RemoteSdp, out var error))
             {
                 CallLog.DialLegFailed(_env.Log, _caller.Name, t.Uri, error ?? "?");
+                FailureCauses.Add(HangupCauseMapper.Congestion);
                 _lastCause = Worse(_lastCause, HangupCauseMapper.Congestion);
                 continue;
             }
 
             _legs.Add(leg);
-            _env.Channels.NotifyDialBegin(_caller, leg, t.Dialed);
+            _env.Channels.NotifyDialBegin(Dialer ?? _caller, leg, t.Dialed);
         }
 
         if (_legs.Count == 0)
@@ -112,7 +123,7 @@ internal sealed class DialAttempt : IDialObserver
 
     public void OnAnswered(PjsipOutboundChannel leg)
     {
-        if (Winner is not null || _caller.IsHungUp || !DialClaim.TryTake(_caller, this))
+        if (Winner is not null || _caller.IsHungUp || !DialClaim.TryTake(_caller, this, (Dialer as Local.LocalChannel)?.Other))
         {
             leg.Hangup(HangupCauseMapper.NormalClearing);
             return;
@@ -144,6 +155,7 @@ internal sealed class DialAttempt : IDialObserver
 
     public void OnFailed(PjsipOutboundChannel leg, int cause)
     {
+        FailureCauses.Add(cause);
         _lastCause = Worse(_lastCause, cause);
         EndDial(leg, HangupCauseMapper.DialStatus(cause));
         foreach (var l in _legs)
@@ -157,13 +169,24 @@ internal sealed class DialAttempt : IDialObserver
         _decided.TrySetResult();
     }
 
-    /// <summary>Nobody answered in time or the caller left: cancel every leg still ringing.</summary>
-    public void CancelAll()
+    /// <summary>
+    /// Nobody answered in time or the caller left: cancel every leg still ringing. With
+    /// <paramref name="answeredElsewhere"/> (another target of a mixed Dial answered) the CANCEL says
+    /// "Call completed elsewhere", as when one of these legs loses to another.
+    /// </summary>
+    public void CancelAll(bool answeredElsewhere = false)
     {
         foreach (var leg in _legs)
         {
             if (!ReferenceEquals(leg, Winner))
             {
+                if (answeredElsewhere)
+                {
+                    leg.Hangup(HangupCauseMapper.NormalClearing, CompletedElsewhere);
+                    EndDial(leg, "CANCEL");
+                    continue;
+                }
+
                 leg.Hangup(HangupCauseMapper.NormalClearing);
                 EndDial(leg, _caller.IsHungUp ? "CANCEL" : "NOANSWER");
             }
@@ -200,7 +223,7 @@ internal sealed class DialAttempt : IDialObserver
     {
         if (_ended.Add(leg))
         {
-            _env.Channels.NotifyDialEnd(_caller, leg, status);
+            _env.Channels.NotifyDialEnd(Dialer ?? _caller, leg, status);
         }
     }
 

@@ -35,6 +35,20 @@ internal sealed class DialClaim
     public static bool TryTake(PjsipChannel caller, object owner)
         => !Claims.TryGetValue(caller, out var claim) || claim.Take(owner);
 
+    /// <summary>
+    /// Like <see cref="TryTake(PjsipChannel, object)"/>, and also true when <paramref name="holder"/> holds the claim
+    /// already: a Local pair that answered by itself may go on to Dial for the caller it took.
+    /// </summary>
+    public static bool TryTake(PjsipChannel caller, object owner, object? holder)
+        => !Claims.TryGetValue(caller, out var claim) || claim.Take(owner) || (holder is not null && ReferenceEquals(claim.Owner, holder));
+
+    /// <summary>True while a Dial with several targets (a claim) runs for <paramref name="caller"/>.</summary>
+    public static bool IsClaimed(PjsipChannel caller) => Claims.TryGetValue(caller, out _);
+
+    /// <summary>Who holds the claim on <paramref name="caller"/>: null when nobody answered yet or no mixed Dial runs.</summary>
+    public static object? OwnerOf(PjsipChannel caller)
+        => Claims.TryGetValue(caller, out var claim) ? claim.Owner : null;
+
     public bool Take(object owner)
     {
         var previous = Interlocked.CompareExchange(ref _owner, owner, null);

@@ -1,6 +1,7 @@
 using Switchboard.Core.Channels;
 using Switchboard.Core.Local;
 using Switchboard.Dialplan.Applications;
+using Switchboard.Dialplan.Execution;
 
 namespace Switchboard.Core.Pjsip.Calls;
 
@@ -8,29 +9,45 @@ namespace Switchboard.Core.Pjsip.Calls;
 /// Dial(Local/exten@context[/n]) from a PJSIP caller: creates the Local pair, runs exten@context on ;2 and holds ;1
 /// for the caller. A Dial(PJSIP/...) that ;2 runs dials on behalf of the caller (<see cref="LocalChannel.OptimizedCaller"/>),
 /// so ringing, early media, the answer and the RTP bridge are between the caller and the PJSIP leg directly: the
-/// Local pair is optimised away for media, as Asterisk's Local optimisation does once both sides are bridged.
+/// Local pair is optimised away for media, as Asterisk's Local optimisation does once both sides are bridged. When
+/// ;2's dialplan answers by itself (Answer, Playback ...) the caller is answered and bridged to ;1, and ;2's prompts,
+/// digits and recordings use the caller's media (<see cref="LocalCallerSide"/>).
 /// </summary>
 internal static class LocalDial
 {
     public static async ValueTask<AppResult> RunAsync(CallEnvironment env, PjsipChannel caller, string resource, DialString dial)
     {
         var vars = caller.Variables;
-        if (!LocalChannel.TryParseResource(resource, out var exten, out var context))
+        if (LocalTargets.Start(env, caller, resource) is not { } one)
         {
+            // Asterisk's local_call refuses a Local channel whose exten@context does not exist: CHANUNAVAIL.
             vars.Set("DIALSTATUS", "CHANUNAVAIL");
+            vars.Set("DIALEDTIME", "0");
+            vars.Set("ANSWEREDTIME", "0");
+            caller.HangupCause = HangupCauseMapper.SubscriberAbsent;
             return AppResult.Continue;
         }
 
-        var (one, two) = LocalChannel.CreatePair(env.Channels, exten, context, env.Time);
-        two.OptimizedCaller = caller;
-        one.CallerId = caller.CallerId;
-        two.CallerId = caller.CallerId;
-        one.LinkedId = caller.LinkedId;
-        two.LinkedId = caller.LinkedId;
-        env.Channels.Add(one);
-        env.Channels.Add(two);
+        env.Channels.NotifyDialBegin(caller, one, "Local/" + resource);
         var started = env.Time.GetTimestamp();
-        _ = RunLocalSideAsync(env, two, context, exten);
+        bool music = dial.HasOption('m');
+        await env.RunOnKeyAsync(caller.CallKey, () =>
+        {
+            if (caller.IsHungUp || caller.State == ChannelState.Up)
+            {
+                return;
+            }
+
+            if (music)
+            {
+                caller.Indicate(ChannelIndication.Progress);
+                caller.StartMusicOnHold(DialApplication.MusicClass(dial.Options), out _);
+            }
+            else if (dial.HasOption('r'))
+            {
+                caller.Indicate(ChannelIndication.Ringing);
+            }
+        }).ConfigureAwait(false);
 
         using (var ringTimer = new CancellationTokenSource())
         {
@@ -50,6 +67,8 @@ internal static class LocalDial
             string status = caller.IsHungUp ? "CANCEL" : one.IsHungUp ? HangupCauseMapper.DialStatus(one.HangupCause) : "NOANSWER";
             int cause = one.IsHungUp && one.HangupCause != 0 ? one.HangupCause : HangupCauseMapper.NoAnswer;
             one.HangupPair(cause);
+            env.Channels.NotifyDialEnd(caller, one, status);
+            await env.RunOnKeyAsync(caller.CallKey, caller.StopMusicOnHold).ConfigureAwait(false);
             vars.Set("DIALSTATUS", status);
             vars.Set("ANSWEREDTIME", "0");
             if (!caller.IsHungUp)
@@ -60,31 +79,18 @@ internal static class LocalDial
             return caller.IsHungUp ? AppResult.Hangup : AppResult.Continue;
         }
 
+        env.Channels.NotifyDialEnd(caller, one, "ANSWER");
         vars.Set("DIALSTATUS", "ANSWER");
         vars.Set("DIALEDPEERNAME", one.Name);
         var answeredAt = env.Time.GetTimestamp();
+        var bridge = await LocalTargets.BridgeAsync(env, caller, one).ConfigureAwait(false);
         await Task.WhenAny(caller.HungUp, one.HungUp).ConfigureAwait(false);
         bool callerLeft = caller.IsHungUp;
         one.HangupPair(HangupCauseMapper.NormalClearing);
+        await LocalTargets.UnbridgeAsync(env, caller, bridge).ConfigureAwait(false);
         vars.Set("ANSWEREDTIME", Seconds(env.Time.GetElapsedTime(answeredAt)));
         vars.Set("DIALEDTIME", Seconds(env.Time.GetElapsedTime(started)));
         return !callerLeft && dial.HasOption('g') ? AppResult.Continue : AppResult.Hangup;
-    }
-
-    private static async Task RunLocalSideAsync(CallEnvironment env, LocalChannel two, string context, string exten)
-    {
-        try
-        {
-            await env.Dialplan.RunAsync(two, context, exten).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            CallLog.DialplanFailed(env.Log, e, two.Name);
-        }
-        finally
-        {
-            two.HangupPair(two.HangupCause != 0 ? two.HangupCause : HangupCauseMapper.NormalClearing);
-        }
     }
 
     private static string Seconds(TimeSpan t) => ((long)t.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Switchboard.Core.Channels;
 using Switchboard.Core.Local;
 using Switchboard.Dialplan.Applications;
+using Switchboard.Dialplan.Execution;
 
 namespace Switchboard.Core.Pjsip.Calls;
 
@@ -17,7 +18,7 @@ internal static class MixedDial
     {
         var vars = caller.Variables;
         var targets = new List<DialTarget>();
-        var locals = new List<(LocalChannel One, string Resource)>();
+        var resources = new List<string>();
         foreach (var (tech, resource) in dial.Devices)
         {
             if (tech.Equals("PJSIP", StringComparison.OrdinalIgnoreCase))
@@ -33,13 +34,15 @@ internal static class MixedDial
             }
             else
             {
-                locals.Add((null!, resource));
+                resources.Add(resource);
             }
         }
 
         var claim = DialClaim.Begin(caller);
         var started = env.Time.GetTimestamp();
-        var attempt = new DialAttempt(env, caller, dial.HasOption('r'));
+        bool music = dial.HasOption('m');
+        var attempt = new DialAttempt(env, caller, dial.HasOption('r')) { MusicOnHold = music };
+        var causes = new List<int>();
         try
         {
             if (targets.Count > 0)
@@ -47,12 +50,21 @@ internal static class MixedDial
                 await env.RunOnKeyAsync(caller.CallKey, () => attempt.Start(targets)).ConfigureAwait(false);
             }
 
-            for (int i = 0; i < locals.Count; i++)
+            var ringing = new List<(LocalChannel One, string Resource)>(resources.Count);
+            foreach (var resource in resources)
             {
-                locals[i] = (StartLocal(env, caller, locals[i].Resource), locals[i].Resource);
+                if (LocalTargets.Start(env, caller, resource) is { } one)
+                {
+                    env.Channels.NotifyDialBegin(caller, one, "Local/" + resource);
+                    ringing.Add((one, resource));
+                }
+                else
+                {
+                    causes.Add(HangupCauseMapper.ChannelUnavailable);
+                }
             }
 
-            if (targets.Count == 0 && locals.Count == 0)
+            if (attempt.LegCount == 0 && ringing.Count == 0)
             {
                 CallLog.NoContacts(env.Log, caller.Name, args);
                 vars.Set("DIALSTATUS", "CHANUNAVAIL");
@@ -60,11 +72,12 @@ internal static class MixedDial
                 return AppResult.Continue;
             }
 
-            LocalChannel? localWinner = await WaitForOutcomeAsync(env, caller, dial, attempt, claim, targets.Count > 0, locals).ConfigureAwait(false);
+            await env.RunOnKeyAsync(caller.CallKey, () => IndicateStart(caller, dial, music)).ConfigureAwait(false);
+            LocalChannel? localWinner = await WaitForOutcomeAsync(env, caller, dial, attempt, claim, attempt.LegCount > 0, ringing).ConfigureAwait(false);
             vars.Set("DIALEDTIME", Seconds(env.Time.GetElapsedTime(started)));
             if (attempt.Winner is { } pjsipWinner)
             {
-                HangupLocals(env, caller, locals, null, "CANCEL");
+                HangupLocals(env, caller, ringing, null, HangupCauseMapper.AnsweredElsewhere, "CANCEL");
                 vars.Set("DIALSTATUS", "ANSWER");
                 vars.Set("DIALEDPEERNAME", pjsipWinner.Name);
                 var answeredAt = env.Time.GetTimestamp();
@@ -75,45 +88,46 @@ internal static class MixedDial
                 return !callerLeft && dial.HasOption('g') ? AppResult.Continue : AppResult.Hangup;
             }
 
-            await env.RunOnKeyAsync(caller.CallKey, attempt.CancelAll).ConfigureAwait(false);
+            // A Local target won: the PJSIP legs still ringing lost to its answer ("Call completed elsewhere").
+            await env.RunOnKeyAsync(caller.CallKey, () => attempt.CancelAll(answeredElsewhere: localWinner is not null)).ConfigureAwait(false);
             if (localWinner is not null)
             {
                 env.Channels.NotifyDialEnd(caller, localWinner, "ANSWER");
-                HangupLocals(env, caller, locals, localWinner, "CANCEL");
+                HangupLocals(env, caller, ringing, localWinner, HangupCauseMapper.AnsweredElsewhere, "CANCEL");
                 vars.Set("DIALSTATUS", "ANSWER");
                 vars.Set("DIALEDPEERNAME", localWinner.Name);
                 var answeredAt = env.Time.GetTimestamp();
+                var bridge = await LocalTargets.BridgeAsync(env, caller, localWinner).ConfigureAwait(false);
                 await Task.WhenAny(caller.HungUp, localWinner.HungUp).ConfigureAwait(false);
                 bool callerLeft = caller.IsHungUp;
                 localWinner.HangupPair(HangupCauseMapper.NormalClearing);
+                await LocalTargets.UnbridgeAsync(env, caller, bridge).ConfigureAwait(false);
                 vars.Set("ANSWEREDTIME", Seconds(env.Time.GetElapsedTime(answeredAt)));
                 return !callerLeft && dial.HasOption('g') ? AppResult.Continue : AppResult.Hangup;
             }
 
-            // Nobody answered: busy anywhere wins, then the PJSIP legs' cause, then the Local sides' causes.
-            int cause = targets.Count > 0 && attempt.Decided.IsCompleted ? attempt.FailureCause : 0;
-            foreach (var (one, _) in locals)
+            if (targets.Count > 0)
             {
-                if (one.IsHungUp && one.HangupCause != 0 && cause != HangupCauseMapper.UserBusy)
+                await env.RunOnKeyAsync(caller.CallKey, () => causes.AddRange(attempt.FailureCauses)).ConfigureAwait(false);
+            }
+
+            foreach (var (one, _) in ringing)
+            {
+                if (one.IsHungUp)
                 {
-                    cause = one.HangupCause == HangupCauseMapper.NormalClearing ? (cause == 0 ? HangupCauseMapper.ChannelUnavailable : cause) : one.HangupCause;
+                    causes.Add(MixedDialStatus.LocalCause(one.HangupCause));
                 }
             }
 
-            bool allFailed = (targets.Count == 0 || attempt.Decided.IsCompleted) && locals.TrueForAll(l => l.One.IsHungUp);
-            string status = caller.IsHungUp ? "CANCEL" : allFailed ? HangupCauseMapper.DialStatus(cause == 0 ? HangupCauseMapper.ChannelUnavailable : cause) : "NOANSWER";
-            HangupLocals(env, caller, locals, null, caller.IsHungUp ? "CANCEL" : "NOANSWER");
+            bool allFailed = (attempt.LegCount == 0 || attempt.Decided.IsCompleted) && ringing.TrueForAll(l => l.One.IsHungUp);
+            string status = MixedDialStatus.Of(caller.IsHungUp, allFailed, causes);
+            await env.RunOnKeyAsync(caller.CallKey, caller.StopMusicOnHold).ConfigureAwait(false);
+            HangupLocals(env, caller, ringing, null, caller.IsHungUp ? HangupCauseMapper.NormalClearing : HangupCauseMapper.NoAnswer, caller.IsHungUp ? "CANCEL" : "NOANSWER");
             vars.Set("DIALSTATUS", status);
             vars.Set("ANSWEREDTIME", "0");
             if (!caller.IsHungUp)
             {
-                caller.HangupCause = status switch
-                {
-                    "BUSY" => HangupCauseMapper.UserBusy,
-                    "NOANSWER" => HangupCauseMapper.NoAnswer,
-                    "CHANUNAVAIL" => HangupCauseMapper.SubscriberAbsent,
-                    _ => HangupCauseMapper.Congestion,
-                };
+                caller.HangupCause = MixedDialStatus.CauseOf(status);
             }
 
             return caller.IsHungUp ? AppResult.Hangup : AppResult.Continue;
@@ -125,21 +139,23 @@ internal static class MixedDial
         }
     }
 
-    /// <summary>Creates the pair for one Local target and runs its ;2 side (the Dial there rings for the caller).</summary>
-    private static LocalChannel StartLocal(CallEnvironment env, PjsipChannel caller, string resource)
+    /// <summary>Options r (ringing at once) and m[(class)] (hold music as early media until an answer).</summary>
+    private static void IndicateStart(PjsipChannel caller, DialString dial, bool music)
     {
-        LocalChannel.TryParseResource(resource, out var exten, out var context);
-        var (one, two) = LocalChannel.CreatePair(env.Channels, exten, context, env.Time);
-        two.OptimizedCaller = caller;
-        one.CallerId = caller.CallerId;
-        two.CallerId = caller.CallerId;
-        one.LinkedId = caller.LinkedId;
-        two.LinkedId = caller.LinkedId;
-        env.Channels.Add(one);
-        env.Channels.Add(two);
-        env.Channels.NotifyDialBegin(caller, one, "Local/" + resource);
-        _ = RunLocalSideAsync(env, two, context, exten);
-        return one;
+        if (caller.IsHungUp || caller.State == ChannelState.Up)
+        {
+            return;
+        }
+
+        if (music)
+        {
+            caller.Indicate(ChannelIndication.Progress);
+            caller.StartMusicOnHold(DialApplication.MusicClass(dial.Options), out _);
+        }
+        else if (dial.HasOption('r'))
+        {
+            caller.Indicate(ChannelIndication.Ringing);
+        }
     }
 
     /// <summary>Waits for the first answer, for every target to fail, for the caller to leave or for the timeout.</summary>
@@ -201,7 +217,7 @@ internal static class MixedDial
         }
     }
 
-    private static void HangupLocals(CallEnvironment env, PjsipChannel caller, List<(LocalChannel One, string Resource)> locals, LocalChannel? keep, string status)
+    private static void HangupLocals(CallEnvironment env, PjsipChannel caller, List<(LocalChannel One, string Resource)> locals, LocalChannel? keep, int cause, string status)
     {
         foreach (var (one, _) in locals)
         {
@@ -211,24 +227,8 @@ internal static class MixedDial
             }
 
             bool wasUp = !one.IsHungUp;
-            one.HangupPair(HangupCauseMapper.NormalClearing);
-            env.Channels.NotifyDialEnd(caller, one, wasUp ? status : HangupCauseMapper.DialStatus(one.HangupCause == 0 ? HangupCauseMapper.NoAnswer : one.HangupCause));
-        }
-    }
-
-    private static async Task RunLocalSideAsync(CallEnvironment env, LocalChannel two, string context, string exten)
-    {
-        try
-        {
-            await env.Dialplan.RunAsync(two, context, exten).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            CallLog.DialplanFailed(env.Log, e, two.Name);
-        }
-        finally
-        {
-            two.HangupPair(two.HangupCause != 0 ? two.HangupCause : HangupCauseMapper.NormalClearing);
+            one.HangupPair(cause);
+            env.Channels.NotifyDialEnd(caller, one, wasUp ? status : HangupCauseMapper.DialStatus(MixedDialStatus.LocalCause(one.HangupCause)));
         }
     }
 

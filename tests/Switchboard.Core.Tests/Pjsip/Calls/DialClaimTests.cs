@@ -31,4 +31,17 @@ public sealed class DialClaimTests
         });
         Assert.Equal(1, winners);
     }
+
+    [Fact]
+    public void A_local_pair_holding_the_claim_may_dial_on_for_the_caller_others_may_not()
+    {
+        var claim = new DialClaim();
+        object pairOne = new(), innerDial = new(), otherLeg = new();
+        Assert.True(claim.Take(pairOne));
+
+        // DialClaim.TryTake(caller, owner, holder) checks exactly this: the owner is refused but the holder owns the claim.
+        Assert.False(claim.Take(innerDial));
+        Assert.Same(pairOne, claim.Owner);
+        Assert.False(claim.Take(otherLeg));
+    }
 }

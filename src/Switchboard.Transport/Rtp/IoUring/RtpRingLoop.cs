@@ -31,9 +31,9 @@ internal sealed unsafe class RtpRingLoop : RtpReceiveThread
     /// Completions a wait tries to gather, for at most <see cref="BatchWaitMicros"/> once the first is there
     /// (SWITCHBOARD_RTP_BATCH=count,microseconds; 1 or 0 turns gathering off).
     /// </summary>
-    private static readonly uint BatchTarget = ReadBatch(0, 32);
+    private static readonly uint BatchTarget = ReadBatch(0, 128);
 
-    private static readonly uint BatchWaitMicros = ReadBatch(1, 200);
+    private static readonly uint BatchWaitMicros = ReadBatch(1, 1000);
 
     private readonly ConcurrentQueue<(bool Add, RtpReceiveRegistration Registration)> _commands = new();
     private readonly ManualResetEventSlim _ready = new();

@@ -24,10 +24,7 @@ internal sealed unsafe class RtpReceiveLoop : RtpReceiveThread
 
     private readonly int _epoll;
     private readonly object _gate = new();
-    private readonly Stack<int> _free = new();
-    private RtpReceiveRegistration?[] _slots = new RtpReceiveRegistration?[256];
-    private int _used;
-    private uint _nextTag;
+    private readonly RtpRegistrationTable _table = new();
     private int _count;
 
     private RtpReceiveLoop(int epoll, int index)
@@ -50,31 +47,11 @@ internal sealed unsafe class RtpReceiveLoop : RtpReceiveThread
     {
         lock (_gate)
         {
-            int slot;
-            if (_free.Count > 0)
-            {
-                slot = _free.Pop();
-            }
-            else
-            {
-                if (_used == _slots.Length)
-                {
-                    var grown = new RtpReceiveRegistration?[_slots.Length * 2];
-                    Array.Copy(_slots, grown, _slots.Length);
-                    Volatile.Write(ref _slots, grown);
-                }
-
-                slot = _used++;
-            }
-
-            registration.Slot = slot;
-            registration.Tag = ++_nextTag;
+            _table.Add(registration);
             registration.Loop = this;
-            Volatile.Write(ref _slots[slot], registration);
             if (LinuxUdp.Control(_epoll, LinuxUdp.EpollCtlAdd, registration.Fd, Data(registration)) != 0)
             {
-                _slots[slot] = null;
-                _free.Push(slot);
+                _table.Remove(registration);
                 registration.Loop = null;
                 return false;
             }
@@ -90,15 +67,13 @@ internal sealed unsafe class RtpReceiveLoop : RtpReceiveThread
         lock (_gate)
         {
             registration.Closed = true;
-            if (registration.Slot < 0 || !ReferenceEquals(_slots[registration.Slot], registration))
+            if (!_table.Contains(registration))
             {
                 return;
             }
 
             LinuxUdp.Control(_epoll, LinuxUdp.EpollCtlDel, registration.Fd, 0);
-            Volatile.Write(ref _slots[registration.Slot], null);
-            _free.Push(registration.Slot);
-            registration.Slot = -1;
+            _table.Remove(registration);
             _count--;
         }
     }
@@ -125,22 +100,11 @@ internal sealed unsafe class RtpReceiveLoop : RtpReceiveThread
                     continue;
                 }
 
-                var slots = Volatile.Read(ref _slots);
                 for (int i = 0; i < n; i++)
                 {
                     ulong tagged = *(ulong*)(events + (i * stride) + LinuxUdp.EpollDataOffset);
-                    int slot = (int)(uint)tagged;
-                    if ((uint)slot >= (uint)slots.Length)
-                    {
-                        slots = Volatile.Read(ref _slots);
-                        if ((uint)slot >= (uint)slots.Length)
-                        {
-                            continue;
-                        }
-                    }
-
-                    var registration = Volatile.Read(ref slots[slot]);
-                    if (registration is null || registration.Tag != (uint)(tagged >> 32))
+                    var registration = _table.Find((int)(uint)tagged, (uint)(tagged >> 32));
+                    if (registration is null)
                     {
                         continue;
                     }

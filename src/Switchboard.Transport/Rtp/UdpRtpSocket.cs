@@ -25,6 +25,8 @@ public sealed partial class UdpRtpSocket : IRtpSocket
     private readonly Socket _rtcp;
     private readonly SafeSocketHandle _rtpHandle;
     private readonly SafeSocketHandle _rtcpHandle;
+    private readonly int _rtpFd;
+    private readonly int _rtcpFd;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource _engineStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -42,6 +44,8 @@ public sealed partial class UdpRtpSocket : IRtpSocket
         _rtcp = rtcp;
         _rtpHandle = rtp.SafeHandle;
         _rtcpHandle = rtcp.SafeHandle;
+        _rtpFd = (int)_rtpHandle.DangerousGetHandle();
+        _rtcpFd = (int)_rtcpHandle.DangerousGetHandle();
         _logger = logger ?? NullLogger.Instance;
         LocalRtpEndPoint = (IPEndPoint)rtp.LocalEndPoint!;
         LocalRtcpEndPoint = (IPEndPoint)rtcp.LocalEndPoint!;
@@ -134,8 +138,8 @@ public sealed partial class UdpRtpSocket : IRtpSocket
         {
             // On an io_uring RTP thread (the relay answering a received datagram): batched with the thread's other
             // sends into its next io_uring_enter.
-            var handle = ReferenceEquals(socket, _rtp) ? _rtpHandle : _rtcpHandle;
-            if (ring.TryQueueSend(handle, (int)handle.DangerousGetHandle(), packet, destination))
+            bool rtp = ReferenceEquals(socket, _rtp);
+            if (ring.TryQueueSend(rtp ? _rtpHandle : _rtcpHandle, rtp ? _rtpFd : _rtcpFd, packet, destination))
             {
                 return true;
             }

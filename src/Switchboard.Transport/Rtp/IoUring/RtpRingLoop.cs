@@ -38,16 +38,13 @@ internal sealed unsafe class RtpRingLoop : RtpReceiveThread
     private readonly ConcurrentQueue<(bool Add, RtpReceiveRegistration Registration)> _commands = new();
     private readonly ManualResetEventSlim _ready = new();
     private readonly List<RtpReceiveRegistration> _unarmed = [];
-    private readonly Stack<int> _free = new();
-    private RtpReceiveRegistration?[] _slots = new RtpReceiveRegistration?[256];
+    private readonly RtpRegistrationTable _table = new();
     private IoUringRing? _ring;
     private ProvidedBufferRing? _buffers;
     private RingSendBatch? _sends;
     private byte* _receiveHeader;
     private byte* _wakeBuffer;
     private int _eventFd = -1;
-    private int _used;
-    private uint _nextTag;
     private int _count;
     private long _sendFailures;
     private long _truncated;
@@ -263,9 +260,8 @@ internal sealed unsafe class RtpRingLoop : RtpReceiveThread
     private void OnReceive(ulong userData, int result, uint flags, SocketAddress v4, SocketAddress v6)
     {
         int slot = (int)(userData & 0xFFFFFF);
-        var slots = _slots;
-        var registration = slot < _used ? slots[slot] : null;
-        bool current = registration is not null && registration.Tag == (uint)(userData >> 32);
+        var registration = _table.Find(slot, (uint)(userData >> 32));
+        bool current = registration is not null;
         if ((flags & CqeFBuffer) != 0)
         {
             ushort id = (ushort)(flags >> 16);
@@ -336,24 +332,7 @@ internal sealed unsafe class RtpRingLoop : RtpReceiveThread
 
     private void Add(RtpReceiveRegistration registration)
     {
-        int slot;
-        if (_free.Count > 0)
-        {
-            slot = _free.Pop();
-        }
-        else
-        {
-            if (_used == _slots.Length)
-            {
-                Array.Resize(ref _slots, _slots.Length * 2);
-            }
-
-            slot = _used++;
-        }
-
-        registration.Slot = slot;
-        registration.Tag = ++_nextTag == 0 ? ++_nextTag : _nextTag;
-        _slots[slot] = registration;
+        _table.Add(registration);
         if (registration.Closed)
         {
             Release(registration);
@@ -394,7 +373,7 @@ internal sealed unsafe class RtpRingLoop : RtpReceiveThread
             {
                 Release(registration);
             }
-            else if (registration.Slot >= 0 && ReferenceEquals(_slots[registration.Slot], registration))
+            else if (_table.Contains(registration))
             {
                 Arm(registration);
             }
@@ -403,7 +382,7 @@ internal sealed unsafe class RtpRingLoop : RtpReceiveThread
 
     private void Cancel(RtpReceiveRegistration registration)
     {
-        if (registration.Slot < 0 || !ReferenceEquals(_slots[registration.Slot], registration))
+        if (!_table.Contains(registration))
         {
             // Never added (or already released).
             registration.Released?.Set();
@@ -433,13 +412,7 @@ internal sealed unsafe class RtpRingLoop : RtpReceiveThread
 
     private void Release(RtpReceiveRegistration registration)
     {
-        if (registration.Slot >= 0 && ReferenceEquals(_slots[registration.Slot], registration))
-        {
-            _slots[registration.Slot] = null;
-            _free.Push(registration.Slot);
-            registration.Slot = -1;
-        }
-
+        _table.Remove(registration);
         _unarmed.Remove(registration);
         registration.Released?.Set();
     }

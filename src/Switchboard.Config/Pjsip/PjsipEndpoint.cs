@@ -71,6 +71,12 @@ public sealed record PjsipEndpoint : PjsipObject
     /// <summary>Mailboxes for MWI (comma list as written).</summary>
     public IReadOnlyList<string> Mailboxes { get; init; } = [];
 
+    /// <summary>voicemail_extension: the user part of the unsolicited MWI NOTIFY's Message-Account (empty: none).</summary>
+    public string VoicemailExtension { get; init; } = string.Empty;
+
+    /// <summary>mwi_from_user: the From user of unsolicited MWI NOTIFYs (empty: from_user, else "asterisk").</summary>
+    public string MwiFromUser { get; init; } = string.Empty;
+
     /// <summary>Channel variables set on every channel (set_var, in order).</summary>
     public IReadOnlyList<ChannelVariable> SetVars { get; init; } = [];
 

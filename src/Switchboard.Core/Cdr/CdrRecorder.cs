@@ -111,13 +111,14 @@ public sealed class CdrRecorder : IChannelObserver
     }
 
     /// <summary>
-    /// The call's first channel, and the ;2 half of a Local channel a Dial requested: Asterisk gives every channel
-    /// that was not itself dialled a CDR of its own, and ;2 runs exten@context as such a channel (its ;1 is the
-    /// dialled one), so what ;2 answers or dials is recorded under ;2 (Local/x@ctx-…;2 → PJSIP/bob).
+    /// The call's first channel, and the ;2 half of every Local pair: Asterisk's CDR engine gives every channel a
+    /// record and drops, when it is written, only those of dialled channels (outgoing, not originated) without a
+    /// party B. ;2 is never dialled — its ;1 is (by a Dial, an originate or a call file) — so what ;2 answers or
+    /// dials is recorded under ;2 (Local/x@ctx-…;2 → PJSIP/bob), next to the originated ;1's own row.
     /// </summary>
     private static bool IsPartyA(Channel channel)
         => string.Equals(channel.LinkedId, channel.UniqueId, StringComparison.Ordinal)
-            || channel is Local.LocalChannel { Half: 2, IsDialTarget: true };
+            || channel is Local.LocalChannel { Half: 2 };
 
     /// <summary>
     /// Party A's own answer counts for a pair when it came before that pair's dial (Answer() then Dial), or — for the

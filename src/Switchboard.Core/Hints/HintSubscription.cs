@@ -26,6 +26,9 @@ internal sealed class HintSubscription(string key, Dialog dialog, SipPeer peer, 
     /// <summary>The mailboxes watched by a message-summary subscription (empty for hints).</summary>
     public IReadOnlyList<string> Mailboxes { get; init; } = [];
 
+    /// <summary>The Message-Account URI of a message-summary subscription (null: the header is left out).</summary>
+    public string? MessageAccount { get; init; }
+
     /// <summary>When the subscription ends unless refreshed (TimeProvider timestamp).</summary>
     public long ExpiresAt { get; set; }
 

@@ -22,7 +22,9 @@ namespace Switchboard.Core.Hints;
 /// hint's devices, contacts registering or leaving); refresh and unsubscribe (Expires: 0) inside the dialog; a
 /// final NOTIFY terminated when the subscription expires. A 481 to a NOTIFY drops the subscription.
 /// Event: message-summary (MWI) subscribes to mailboxes instead: those of the AOR named in the Request-URI
-/// (aor/mailboxes), else the subscriber's endpoint/mailboxes; the NOTIFY carries their counts (<see cref="MessageWaiting"/>).
+/// (aor/mailboxes; an AOR is also found by its voicemail_extension), else the subscriber's endpoint/mailboxes; the NOTIFY
+/// carries their counts (<see cref="MessageWaiting"/>) and, when that AOR has a voicemail_extension (or [global]
+/// default_voicemail_extension is set), a Message-Account made of the Request-URI with that extension as its user.
 /// </summary>
 internal sealed partial class HintSubscriptionService : ISipRequestHandler, IChannelObserver, IClientTransactionUser, IDisposable
 {
@@ -119,9 +121,12 @@ internal sealed partial class HintSubscriptionService : ISipRequestHandler, ICha
             return;
         }
 
-        var exten = SipUri.TryParse(request.RequestUri, out var uri) && !uri.User.IsEmpty ? Encoding.UTF8.GetString(uri.User.Span) : string.Empty;
+        bool parsed = SipUri.TryParse(request.RequestUri, out var uri);
+        var exten = parsed && !uri.User.IsEmpty ? Encoding.UTF8.GetString(uri.User.Span) : string.Empty;
         var hintContext = endpoint.EffectiveSubscribeContext;
-        IReadOnlyList<string> mailboxes = package == HintEventPackage.MessageSummary ? MailboxesFor(exten, endpoint) : [];
+        var mwiAor = package == HintEventPackage.MessageSummary ? MwiAorFor(exten, endpoint) : null;
+        IReadOnlyList<string> mailboxes = package == HintEventPackage.MessageSummary ? (mwiAor is { Mailboxes.Count: > 0 } ? mwiAor.Mailboxes : endpoint.Mailboxes) : [];
+        var account = mwiAor is not null && parsed ? MessageSummary.AccountUri(mwiAor.VoicemailExtension, _env.Runtime.Config.Global.DefaultVoicemailExtension, HostPort(uri)) : null;
         if (package == HintEventPackage.MessageSummary ? mailboxes.Count == 0
             : exten.Length == 0 || _env.Dialplan.Current.FindHint(hintContext, exten, _env.Time) is null)
         {
@@ -139,7 +144,7 @@ internal sealed partial class HintSubscriptionService : ISipRequestHandler, ICha
         var tag = DialogTag.NewBytes();
         var dialog = Dialog.CreateUas(request, tag, context.Peer.IsSecure, confirmed: true);
         var key = Key(request.CallId.Span, tag);
-        var sub = new HintSubscription(key, dialog, context.Peer, address, endpoint.Name, exten, hintContext, package) { Mailboxes = mailboxes };
+        var sub = new HintSubscription(key, dialog, context.Peer, address, endpoint.Name, exten, hintContext, package) { Mailboxes = mailboxes, MessageAccount = account };
         expires = Math.Min(expires, DefaultExpires);
         SipResponder.Send(_env.Stack, context, 200, "OK", w =>
         {
@@ -221,15 +226,43 @@ internal sealed partial class HintSubscriptionService : ISipRequestHandler, ICha
         }
     }
 
-    /// <summary>message-summary: the mailboxes of the AOR named by the Request-URI user, else the subscriber's own.</summary>
-    private IReadOnlyList<string> MailboxesFor(string user, Switchboard.Config.Pjsip.PjsipEndpoint endpoint)
+    /// <summary>
+    /// message-summary: the AOR the Request-URI user names — an AOR of that name, else one of the subscriber's AORs
+    /// whose voicemail_extension it is (res_pjsip_mwi's find_aor_for_resource). Its mailboxes are watched (else the
+    /// subscriber's own endpoint/mailboxes) and its voicemail_extension makes the Message-Account.
+    /// </summary>
+    private Switchboard.Config.Pjsip.PjsipAor? MwiAorFor(string user, Switchboard.Config.Pjsip.PjsipEndpoint endpoint)
     {
-        if (user.Length > 0 && _env.Runtime.Aor(user) is { Mailboxes.Count: > 0 } aor)
+        if (user.Length == 0)
         {
-            return aor.Mailboxes;
+            return null;
         }
 
-        return endpoint.Mailboxes;
+        if (_env.Runtime.Aor(user) is { } direct)
+        {
+            return direct;
+        }
+
+        foreach (var name in endpoint.Aors)
+        {
+            if (_env.Runtime.Aor(name) is { VoicemailExtension.Length: > 0 } aor && aor.VoicemailExtension.Equals(user, StringComparison.OrdinalIgnoreCase))
+            {
+                return aor;
+            }
+        }
+
+        return null;
+    }
+
+    private static string HostPort(in SipUri uri)
+    {
+        var host = Encoding.UTF8.GetString(uri.Host.Span);
+        if (host.Contains(':', StringComparison.Ordinal) && !host.StartsWith('['))
+        {
+            host = "[" + host + "]";
+        }
+
+        return uri.Port > 0 ? host + ":" + uri.Port.ToString(CultureInfo.InvariantCulture) : host;
     }
 
     /// <summary>The counts of a message-summary subscription's mailboxes, summed.</summary>
@@ -279,7 +312,7 @@ internal sealed partial class HintSubscriptionService : ISipRequestHandler, ICha
         {
             HintEventPackage.Dialog => HintBodies.DialogInfo(sub.Exten, sub.Address.Host, state, sub.Version - 1),
             HintEventPackage.Presence => HintBodies.Pidf(sub.Exten, sub.Address.Host, state),
-            _ => MessageSummary.Body(sub.Mailboxes[0].Trim(), Counts(sub)),
+            _ => MessageSummary.Body(sub.MessageAccount, Counts(sub)),
         };
         using var buf = new PooledBufferWriter();
         var w = sub.Dialog.WriteRequest(buf, SipMethod.Notify, sub.Peer.ViaTransport, sub.Address.SentBy);

@@ -16,6 +16,8 @@ public sealed class LocalChannel : Channel, IRecordingChannel
     private readonly Lock _pairGate;
     private readonly TaskCompletionSource _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _hangup = new();
+    private int _frameReads;
+    private int _queuedHangupCause;
 
     private LocalChannel(ChannelRegistry registry, string baseName, int half, string resource, string key, Lock pairGate, TimeProvider time)
         : base(baseName + ";" + half.ToString(System.Globalization.CultureInfo.InvariantCulture), registry.NextUniqueId(), "Local", resource, key, time)
@@ -103,19 +105,98 @@ public sealed class LocalChannel : Channel, IRecordingChannel
         return ValueTask.CompletedTask;
     }
 
-    public override ValueTask<PlaybackResult> PlayAsync(string file, string stopDigits, CancellationToken cancellationToken)
-        => CallerMedia() is { } media ? LocalCallerSide.PlayAsync(this, media, file, stopDigits, cancellationToken) : base.PlayAsync(file, stopDigits, cancellationToken);
+    public override async ValueTask<PlaybackResult> PlayAsync(string file, string stopDigits, CancellationToken cancellationToken)
+    {
+        if (!EnterFrameRead())
+        {
+            return PlaybackResult.HungUp;
+        }
 
-    public override ValueTask<DigitResult> WaitForDigitAsync(TimeSpan timeout, CancellationToken cancellationToken)
-        => CallerMedia() is { } media ? LocalCallerSide.WaitForDigitAsync(this, media, timeout, cancellationToken) : base.WaitForDigitAsync(timeout, cancellationToken);
+        try
+        {
+            return CallerMedia() is { } media
+                ? await LocalCallerSide.PlayAsync(this, media, file, stopDigits, cancellationToken).ConfigureAwait(false)
+                : await base.PlayAsync(file, stopDigits, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ExitFrameRead();
+        }
+    }
 
-    public override ValueTask<DigitResult> EchoAsync(CancellationToken cancellationToken)
-        => CallerMedia() is { } media ? LocalCallerSide.EchoAsync(this, media, cancellationToken) : base.EchoAsync(cancellationToken);
+    public override async ValueTask<DigitResult> WaitForDigitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (!EnterFrameRead())
+        {
+            return DigitResult.HungUp;
+        }
 
-    public ValueTask<RecordingOutcome> RecordAsync(RecordingRequest request, CancellationToken cancellationToken)
-        => CallerMedia() is { } media
-            ? LocalCallerSide.RecordAsync(this, media, request, cancellationToken)
-            : ValueTask.FromResult(RecordingOutcome.Failed("a Local channel records only through the PJSIP caller it answered"));
+        try
+        {
+            return CallerMedia() is { } media
+                ? await LocalCallerSide.WaitForDigitAsync(this, media, timeout, cancellationToken).ConfigureAwait(false)
+                : await base.WaitForDigitAsync(timeout, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ExitFrameRead();
+        }
+    }
+
+    public override async ValueTask<bool> WaitAsync(TimeSpan duration, CancellationToken cancellationToken)
+    {
+        if (!EnterFrameRead())
+        {
+            return false;
+        }
+
+        try
+        {
+            return await base.WaitAsync(duration, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ExitFrameRead();
+        }
+    }
+
+    public override async ValueTask<DigitResult> EchoAsync(CancellationToken cancellationToken)
+    {
+        if (!EnterFrameRead())
+        {
+            return DigitResult.HungUp;
+        }
+
+        try
+        {
+            return CallerMedia() is { } media
+                ? await LocalCallerSide.EchoAsync(this, media, cancellationToken).ConfigureAwait(false)
+                : await base.EchoAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ExitFrameRead();
+        }
+    }
+
+    public async ValueTask<RecordingOutcome> RecordAsync(RecordingRequest request, CancellationToken cancellationToken)
+    {
+        if (!EnterFrameRead())
+        {
+            return RecordingOutcome.Failed("hung up");
+        }
+
+        try
+        {
+            return CallerMedia() is { } media
+                ? await LocalCallerSide.RecordAsync(this, media, request, cancellationToken).ConfigureAwait(false)
+                : RecordingOutcome.Failed("a Local channel records only through the PJSIP caller it answered");
+        }
+        finally
+        {
+            ExitFrameRead();
+        }
+    }
 
     public override ValueTask HangupAsync(int cause, CancellationToken cancellationToken)
     {
@@ -198,10 +279,57 @@ public sealed class LocalChannel : Channel, IRecordingChannel
         if (Half == 2 && Other.RunsOwnDialplan && Answered.IsCompleted && !Other.IsHungUp)
         {
             Release(cause);
+            Other.QueueHangup(cause);
             return;
         }
 
         HangupPair(cause);
+    }
+
+    /// <summary>
+    /// ;2 went away under an answered ;1 that runs its own dialplan (core_unreal queues a hangup frame with ;2's
+    /// cause to ;1): an application of ;1 that waits on media (Wait, Playback, Read, WaitExten, Echo, Record ...)
+    /// ends now and ;1 hangs up; if none is running, the next one that starts does.
+    /// </summary>
+    private void QueueHangup(int cause)
+    {
+        bool now;
+        lock (_pairGate)
+        {
+            _queuedHangupCause = cause == 0 ? HangupCauseMapper.NormalClearing : cause;
+            now = _frameReads > 0;
+        }
+
+        if (now)
+        {
+            Release(_queuedHangupCause);
+        }
+    }
+
+    /// <summary>An application starts reading media on this half: false (and the half hangs up) when a hangup is queued.</summary>
+    private bool EnterFrameRead()
+    {
+        int queued;
+        lock (_pairGate)
+        {
+            queued = _queuedHangupCause;
+            if (queued == 0)
+            {
+                _frameReads++;
+                return !IsHungUp;
+            }
+        }
+
+        Release(queued);
+        return false;
+    }
+
+    private void ExitFrameRead()
+    {
+        lock (_pairGate)
+        {
+            _frameReads--;
+        }
     }
 
     private void Release(int cause)

@@ -13,7 +13,15 @@ internal sealed class OriginateAttempt(CallEnvironment env, OriginateRequest req
     private const string CompletedElsewhere = "SIP;cause=200;text=\"Call completed elsewhere\"";
     private readonly List<PjsipOutboundChannel> _legs = [];
     private readonly TaskCompletionSource _decided = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly HashSet<PjsipOutboundChannel> _ended = [];
     private int _cause;
+
+    /// <summary>
+    /// The channel that dials (the ;2 half of an originated Local pair running Dial): each leg is reported to the
+    /// channel observers as its dial (DialBegin/DialEnd, so the CDR of ;2 records its A/B pairs). Null for a plain
+    /// originate, whose device leg is itself the originated channel.
+    /// </summary>
+    public Channel? Dialer { get; init; }
 
     public Task Decided => _decided.Task;
 
@@ -55,6 +63,10 @@ internal sealed class OriginateAttempt(CallEnvironment env, OriginateRequest req
             }
 
             _legs.Add(leg);
+            if (Dialer is { } dialer)
+            {
+                env.Channels.NotifyDialBegin(dialer, leg, t.Dialed);
+            }
         }
 
         if (_legs.Count == 0)
@@ -76,10 +88,12 @@ internal sealed class OriginateAttempt(CallEnvironment env, OriginateRequest req
         }
 
         Winner = leg;
+        EndDial(leg, "ANSWER");
         foreach (var other in _legs)
         {
             if (!ReferenceEquals(other, leg))
             {
+                EndDial(other, "CANCEL");
                 other.Hangup(HangupCauseMapper.NormalClearing, CompletedElsewhere);
             }
         }
@@ -90,6 +104,7 @@ internal sealed class OriginateAttempt(CallEnvironment env, OriginateRequest req
     public void OnFailed(PjsipOutboundChannel leg, int cause)
     {
         _cause = _cause == HangupCauseMapper.UserBusy ? _cause : cause;
+        EndDial(leg, HangupCauseMapper.DialStatus(cause));
         foreach (var l in _legs)
         {
             if (!l.IsHungUp)
@@ -108,6 +123,7 @@ internal sealed class OriginateAttempt(CallEnvironment env, OriginateRequest req
         {
             if (!ReferenceEquals(leg, Winner))
             {
+                EndDial(leg, Dialer is { IsHungUp: true } ? "CANCEL" : "NOANSWER");
                 leg.Hangup(HangupCauseMapper.NoAnswer);
             }
         }
@@ -118,5 +134,13 @@ internal sealed class OriginateAttempt(CallEnvironment env, OriginateRequest req
         }
 
         _decided.TrySetResult();
+    }
+
+    private void EndDial(PjsipOutboundChannel leg, string status)
+    {
+        if (Dialer is { } dialer && _ended.Add(leg))
+        {
+            env.Channels.NotifyDialEnd(dialer, leg, status);
+        }
     }
 }

@@ -14,7 +14,9 @@ namespace Switchboard.Core.Voicemail;
 /// Unsolicited MWI as res_pjsip_mwi sends it: when a mailbox's counts are published, every endpoint whose
 /// <c>mailboxes</c> option lists it gets an out-of-dialog NOTIFY (Event: message-summary, application/simple-message-summary)
 /// at each registered contact of its AORs. Also sent to a contact when it registers, so a phone that was off learns
-/// the current state. From is the endpoint's mwi_from_user / from_user, else "asterisk".
+/// the current state. From is the endpoint's mwi_from_user / from_user, else "asterisk"; the body's Message-Account is
+/// that From URI with the endpoint's voicemail_extension (else [global] default_voicemail_extension) as its user, and
+/// is left out when neither is set (res_pjsip_mwi's set_voicemail_extension).
 /// </summary>
 internal sealed partial class UnsolicitedMwiNotifier(SipStack stack, PjsipRuntime runtime, LocationService location, MessageWaitingState state, ILogger log) : IClientTransactionUser
 {
@@ -80,7 +82,8 @@ internal sealed partial class UnsolicitedMwiNotifier(SipStack stack, PjsipRuntim
         }
 
         string host = endpoint.FromDomain.Length > 0 ? endpoint.FromDomain : LocalAddressResolver.HostText(LocalAddressResolver.For(transport.Local, peer.Remote.Address));
-        string user = endpoint.FromUser.Length > 0 ? endpoint.FromUser : "asterisk";
+        string user = endpoint.MwiFromUser.Length > 0 ? endpoint.MwiFromUser : endpoint.FromUser.Length > 0 ? endpoint.FromUser : "asterisk";
+        var account = MessageSummary.AccountUri(endpoint.VoicemailExtension, runtime.Config.Global.DefaultVoicemailExtension, host);
         var request = new OutgoingRequest
         {
             Method = SipMethod.Notify,
@@ -89,7 +92,7 @@ internal sealed partial class UnsolicitedMwiNotifier(SipStack stack, PjsipRuntim
             ToUri = contact.Uri,
             ContactUser = user,
             ContentType = MessageSummary.ContentType,
-            Body = Encoding.ASCII.GetBytes(MessageSummary.Body(mailbox, counts)),
+            Body = Encoding.ASCII.GetBytes(MessageSummary.Body(account, counts)),
         };
         request.Headers.Add(new("Event", MessageSummary.EventPackage));
         request.Headers.Add(new("Subscription-State", "active"));

@@ -26,6 +26,11 @@ internal sealed partial class PbxHost
             _loggers,
             _host.Time,
             LogDiagnostic);
+        if (_database is not null)
+        {
+            _voicemail.MessageWaiting.UseStore(new MwiCountsStore(_database));
+        }
+
         _voicemail.Register(_dialplan);
         _voicemail.RegisterCli(_cli);
         if (_pjsip is not null)

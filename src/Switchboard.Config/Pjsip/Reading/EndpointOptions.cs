@@ -62,6 +62,8 @@ internal static class EndpointOptions
         .Add("from_user", (o, e, r) => o with { FromUser = e.Value })
         .Add("from_domain", (o, e, r) => o with { FromDomain = e.Value })
         .Add("mailboxes", (o, e, r) => o with { Mailboxes = OptionReader.List(e.Value) })
+        .Add("voicemail_extension", (o, e, r) => o with { VoicemailExtension = e.Value.Trim() })
+        .Add("mwi_from_user", (o, e, r) => o with { MwiFromUser = e.Value.Trim() })
         .Add("set_var", (o, e, r) => SetVar(o, e, r))
         .Add("language", (o, e, r) => o with { Language = e.Value })
         .Add("allow_subscribe", (o, e, r) => o with { AllowSubscribe = r.Bool(e, o.AllowSubscribe) })
@@ -100,7 +102,7 @@ internal static class EndpointOptions
             "named_pickup_group", "t38_udptl", "t38_udptl_ec", "t38_udptl_maxdatagram", "fax_detect",
             "fax_detect_timeout", "t38_udptl_nat", "t38_udptl_ipv6", "t38_bind_udptl_to_media_address", "tone_zone",
             "record_on_feature", "record_off_feature", "user_eq_phone", "moh_passthrough", "sdp_owner", "sdp_session",
-            "sub_min_expiry", "mwi_from_user", "mwi_subscribe_replaces_unsolicited", "rtp_engine", "dtls_verify",
+            "sub_min_expiry", "mwi_subscribe_replaces_unsolicited", "rtp_engine", "dtls_verify",
             "dtls_rekey", "dtls_cert_file", "dtls_private_key", "dtls_cipher", "dtls_ca_file", "dtls_ca_path",
             "dtls_setup", "dtls_fingerprint", "srtp_tag_32", "redirect_method", "preferred_codec_only",
             "asymmetric_rtp_codec", "rtcp_mux", "allow_overlap", "overlap_context", "refer_blind_progress",
@@ -111,7 +113,7 @@ internal static class EndpointOptions
             "codec_prefs_outgoing_answer", "trust_connected_line", "send_connected_line", "contact_user",
             "incoming_call_offer_pref", "outgoing_call_offer_pref", "security_negotiation", "security_mechanisms",
             "send_aoc", "geoloc_incoming_call_profile", "geoloc_outgoing_call_profile", "acl", "deny", "permit",
-            "contact_acl", "contact_deny", "contact_permit", "voicemail_extension",
+            "contact_acl", "contact_deny", "contact_permit",
             "moh_suggest_hold", "tenantid", "trust_rpid", "send_rpid_header", "outbound_proxy_anonymous");
 
     private static IReadOnlyList<string> Codecs(PjsipEndpoint o, ConfEntry e, OptionReader r, bool allow) =>

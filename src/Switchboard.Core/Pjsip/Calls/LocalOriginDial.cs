@@ -42,7 +42,7 @@ internal static class LocalOriginDial
         }
 
         var request = new OriginateRequest { Channel = two.Name, Context = two.Context, Exten = two.Exten };
-        var attempt = new OriginateAttempt(env, request, two.CallerId, two.CallKey);
+        var attempt = new OriginateAttempt(env, request, two.CallerId, two.CallKey) { Dialer = two };
         var started = env.Time.GetTimestamp();
         await env.RunOnKeyAsync(two.CallKey, () => attempt.Start(targets)).ConfigureAwait(false);
         using (var ringTimer = new CancellationTokenSource())

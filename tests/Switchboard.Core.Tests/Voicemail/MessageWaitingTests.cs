@@ -36,6 +36,15 @@ public sealed class MessageWaitingTests : IDisposable
         aors = walt
         [walt]
         type = aor
+        [xena]
+        type = endpoint
+        aors = xena
+        mailboxes = xena@example.com
+        voicemail_extension = *97
+        mwi_from_user = vmail
+        from_domain = pbx.example.com
+        [xena]
+        type = aor
         """;
 
     private readonly TimingWheel _wheel = new(TimeProvider.System);
@@ -59,13 +68,33 @@ public sealed class MessageWaitingTests : IDisposable
         _notifier = new UnsolicitedMwiNotifier(stack, new PjsipRuntime(config), _location, _state, NullLogger.Instance);
     }
 
+    /// <summary>
+    /// res_pjsip_mwi_body_generator: Messages-Waiting, Message-Account only when one was made, Voice-Message new/old
+    /// (0/0); app_minivm's MinivmMWI publishes urgent + new as the new count (queue_mwi_event).
+    /// </summary>
     [Theory]
-    [InlineData(0, 2, 1, "Messages-Waiting: yes\r\nMessage-Account: sip:vicky@example.com\r\nVoice-Message: 2/1 (0/0)\r\n")]
-    [InlineData(1, 3, 0, "Messages-Waiting: yes\r\nMessage-Account: sip:vicky@example.com\r\nVoice-Message: 3/0 (1/0)\r\n")]
-    [InlineData(0, 0, 4, "Messages-Waiting: no\r\nMessage-Account: sip:vicky@example.com\r\nVoice-Message: 0/4 (0/0)\r\n")]
-    [InlineData(2, 0, 0, "Messages-Waiting: yes\r\nMessage-Account: sip:vicky@example.com\r\nVoice-Message: 2/0 (2/0)\r\n")]
-    public void The_body_is_rfc3842_simple_message_summary(int urgent, int fresh, int old, string expected)
-        => Assert.Equal(expected, MessageSummary.Body("vicky@example.com", new MwiCounts(urgent, fresh, old)));
+    [InlineData(0, 2, 1, "Messages-Waiting: yes\r\nMessage-Account: sip:*97@example.com\r\nVoice-Message: 2/1 (0/0)\r\n")]
+    [InlineData(1, 3, 0, "Messages-Waiting: yes\r\nMessage-Account: sip:*97@example.com\r\nVoice-Message: 4/0 (0/0)\r\n")]
+    [InlineData(0, 0, 4, "Messages-Waiting: no\r\nMessage-Account: sip:*97@example.com\r\nVoice-Message: 0/4 (0/0)\r\n")]
+    [InlineData(2, 0, 0, "Messages-Waiting: yes\r\nMessage-Account: sip:*97@example.com\r\nVoice-Message: 2/0 (0/0)\r\n")]
+    public void The_body_is_res_pjsip_mwi_simple_message_summary(int urgent, int fresh, int old, string expected)
+        => Assert.Equal(expected, MessageSummary.Body("sip:*97@example.com", new MwiCounts(urgent, fresh, old)));
+
+    [Fact]
+    public void Without_a_voicemail_extension_the_body_has_no_message_account()
+        => Assert.Equal("Messages-Waiting: no\r\nVoice-Message: 0/0 (0/0)\r\n", MessageSummary.Body(null, default));
+
+    /// <summary>
+    /// res_pjsip endpoint/aor voicemail_extension and [global] default_voicemail_extension: the local URI with the
+    /// extension as its user; the endpoint's (or AOR's) own value wins over the global default; neither: no header.
+    /// </summary>
+    [Theory]
+    [InlineData("*97", "", "pbx.example.com", "sip:*97@pbx.example.com")]
+    [InlineData("", "8500", "127.0.0.1:5060", "sip:8500@127.0.0.1:5060")]
+    [InlineData(" vm ", "8500", "10.0.0.1", "sip:vm@10.0.0.1")]
+    [InlineData("", "", "10.0.0.1", null)]
+    public void Message_account_is_the_local_uri_with_the_voicemail_extension(string extension, string defaultExtension, string hostPort, string? expected)
+        => Assert.Equal(expected, MessageSummary.AccountUri(extension, defaultExtension, hostPort));
 
     [Fact]
     public async Task Every_contact_of_an_endpoint_listing_the_mailbox_gets_a_notify()
@@ -84,9 +113,45 @@ public sealed class MessageWaitingTests : IDisposable
         Assert.Contains("\r\nSubscription-State: active\r\n", text, StringComparison.Ordinal);
         Assert.Contains("\r\nContent-Type: application/simple-message-summary\r\n", text, StringComparison.Ordinal);
         Assert.Contains("\r\nFrom: <sip:asterisk@127.0.0.1>;tag=", text, StringComparison.Ordinal);
-        Assert.EndsWith("\r\n\r\nMessages-Waiting: yes\r\nMessage-Account: sip:Vicky@Example.com\r\nVoice-Message: 2/1 (0/0)\r\n", text, StringComparison.Ordinal);
+        Assert.EndsWith("\r\n\r\nMessages-Waiting: yes\r\nVoice-Message: 2/1 (0/0)\r\n", text, StringComparison.Ordinal);
 
         Assert.Equal(0, _notifier.Notify("nobody@example.com", new MwiCounts(0, 1, 0)));
+    }
+
+    /// <summary>
+    /// res_pjsip_mwi unsolicited NOTIFY: From user is mwi_from_user, its host from_domain, and Message-Account that
+    /// From URI with the endpoint's voicemail_extension as user.
+    /// </summary>
+    [Fact]
+    public async Task An_endpoint_with_voicemail_extension_gets_a_message_account_on_its_from_uri()
+    {
+        AddContact("xena", "sip:xena@127.0.0.9:5076");
+        Assert.Equal(1, _notifier.Notify("xena@example.com", new MwiCounts(1, 1, 2)));
+        var text = (await _transport.NextSentAsync(TimeSpan.FromSeconds(10))).Text;
+        Assert.Contains("\r\nFrom: <sip:vmail@pbx.example.com>;tag=", text, StringComparison.Ordinal);
+        Assert.EndsWith("\r\n\r\nMessages-Waiting: yes\r\nMessage-Account: sip:*97@pbx.example.com\r\nVoice-Message: 2/2 (0/0)\r\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Counts_kept_in_the_store_come_back_in_a_new_state()
+    {
+        var path = Path.Combine(_dir, "state.sqlite3");
+        using (var db = new Switchboard.Core.Storage.SqliteDatabase(path))
+        {
+            var state = new MessageWaitingState();
+            state.UseStore(new MwiCountsStore(db));
+            state.Publish("Vicky@example.com", new MwiCounts(1, 2, 3));
+            state.Publish("vicky@example.com", new MwiCounts(0, 4, 5));
+            state.Publish("walt@example.com", new MwiCounts(0, 0, 0));
+        }
+
+        using var reopened = new Switchboard.Core.Storage.SqliteDatabase(path);
+        var restarted = new MessageWaitingState();
+        Assert.False(restarted.Knows("vicky@example.com"));
+        restarted.UseStore(new MwiCountsStore(reopened));
+        Assert.Equal(new MwiCounts(0, 4, 5), restarted.Get("VICKY@example.com"));
+        Assert.True(restarted.Knows("walt@example.com"));
+        Assert.False(restarted.Knows("nobody@example.com"));
     }
 
     [Fact]

@@ -70,6 +70,18 @@ public static class LocalAnswerConfig
         inbound_auth/username = pete
         inbound_auth/password = pw-pete
 
+        [quinn](user)
+        inbound_auth/username = quinn
+        inbound_auth/password = pw-quinn
+
+        [rose](user)
+        inbound_auth/username = rose
+        inbound_auth/password = pw-rose
+
+        [sam](user)
+        inbound_auth/username = sam
+        inbound_auth/password = pw-sam
+
         [nobody](user)
         inbound_auth/username = nobody
         inbound_auth/password = pw-nobody
@@ -155,6 +167,23 @@ public static class LocalAnswerConfig
         exten => 401,1,Answer()
          same => n,Playback(digits/3)
          same => n,Log(NOTICE,origext 401 ${CHANNEL(name)} ${PLAYBACKSTATUS})
+         same => n,Hangup()
+        exten => 402,1,Dial(PJSIP/quinn,20)
+         same => n,Hangup()
+        exten => 403,1,Answer()
+         same => n,Wait(20)
+         same => n,Log(NOTICE,orig-403-done ${CHANNEL(name)})
+         same => n,Hangup()
+        exten => 404,1,Answer()
+         same => n,Wait(20)
+         same => n,Log(NOTICE,orig-404-done ${CHANNEL(name)})
+         same => n,Hangup()
+        exten => 405,1,Wait(1)
+         same => n,Hangup()
+        exten => 406,1,Dial(PJSIP/rose,20)
+         same => n,Hangup()
+        exten => 407,1,Dial(PJSIP/sam,20)
+         same => n,Log(NOTICE,orig-407-after-dial ${CHANNEL(name)})
          same => n,Hangup()
         exten => h,1,Log(NOTICE,orig-h ${CHANNEL(name)} ${DIALSTATUS} ${DIALEDPEERNAME})
         """;

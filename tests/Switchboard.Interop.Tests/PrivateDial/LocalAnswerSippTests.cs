@@ -227,6 +227,85 @@ public sealed class LocalAnswerSippTests(LocalAnswerFixture fixture) : IClassFix
         Assert.InRange(rtp.Audio(0).Count, expected - 2, expected + 2);
     }
 
+    /// <summary>
+    /// core_unreal (ast_unreal_hangup): when ;2 hangs up — here because the device it bridged (Dial(PJSIP/quinn), no
+    /// g option) sent BYE — a hangup is queued to ;1, so ;1's Wait(20) in 403@orig ends at once and ;1 hangs up (its
+    /// h extension runs), instead of waiting out the 20 s. CDR (Asterisk CDR specification: every channel that was
+    /// not dialled is a party A — ;2 is never dialled, the originated ;1 is not treated as dialled): one row for ;2 →
+    /// PJSIP/quinn (Dial, ANSWERED) and one for ;1 of its own.
+    /// </summary>
+    [SkippableFact]
+    public async Task Originated_local_extension_ends_when_the_device_the_local_side_dialled_hangs_up()
+    {
+        SkipUnlessTools();
+        int port = await Pbx.RegisterSippAsync("quinn");
+        var quinn = Sipp.RunAsync("callee-answer-bye.xml", Pbx.SipPort, ["-m", "1"], TimeSpan.FromSeconds(60), localPort: port);
+        await Task.Delay(300);
+        var output = await Pbx.CliAsync("channel originate Local/402@orig extension 403@orig");
+        Assert.DoesNotContain("Usage", output, StringComparison.Ordinal);
+        var answered = await quinn;
+        Assert.True(answered.ExitCode == 0, "quinn (answers, then hangs up): " + answered + "\n" + Pbx.Output);
+        await WaitForLogAsync("orig-h Local/402@orig-", ";1 ");
+        Assert.Contains("0 active channels", await Pbx.WaitForCliAsync("core show channels", o => o.Contains("0 active channels", StringComparison.Ordinal), TimeSpan.FromSeconds(5)), StringComparison.Ordinal);
+        Assert.DoesNotContain("orig-403-done", Pbx.Output, StringComparison.Ordinal);
+
+        var two = await WaitForCdrAsync("\"Local/402@orig-", ";2\",\"PJSIP/quinn-", "\"Dial\"", "ANSWERED");
+        Assert.Contains("\"402\",\"orig\"", two, StringComparison.Ordinal);
+        var one = await WaitForCdrAsync("\"Local/402@orig-", ";1\"", "ANSWERED");
+        Assert.Contains("\"Wait\"", one, StringComparison.Ordinal);
+    }
+
+    /// <summary>The application form: <c>channel originate Local/406@orig application Wait 20</c> ends when the device hangs up.</summary>
+    [SkippableFact]
+    public async Task Originated_local_application_ends_when_the_device_the_local_side_dialled_hangs_up()
+    {
+        SkipUnlessTools();
+        int port = await Pbx.RegisterSippAsync("rose");
+        var rose = Sipp.RunAsync("callee-answer-bye.xml", Pbx.SipPort, ["-m", "1"], TimeSpan.FromSeconds(60), localPort: port);
+        await Task.Delay(300);
+        var output = await Pbx.CliAsync("channel originate Local/406@orig application Wait 20");
+        Assert.DoesNotContain("Usage", output, StringComparison.Ordinal);
+        var answered = await rose;
+        Assert.True(answered.ExitCode == 0, "rose (answers, then hangs up): " + answered + "\n" + Pbx.Output);
+        await WaitForLogAsync("orig-h Local/406@orig-", ";2 ANSWER PJSIP/rose-");
+        Assert.Contains("0 active channels", await Pbx.WaitForCliAsync("core show channels", o => o.Contains("0 active channels", StringComparison.Ordinal), TimeSpan.FromSeconds(5)), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The reverse direction (core_unreal: the owner ;1 hanging up queues a hangup to ;2): ;1's 405@orig ends after
+    /// Wait(1), so ;2 — in Wait(20) of 404@orig — hangs up at once and its h extension runs.
+    /// </summary>
+    [SkippableFact]
+    public async Task Originated_local_side_hangs_up_when_the_originated_half_ends()
+    {
+        SkipUnlessTools();
+        var output = await Pbx.CliAsync("channel originate Local/404@orig extension 405@orig");
+        Assert.DoesNotContain("Usage", output, StringComparison.Ordinal);
+        await WaitForLogAsync("orig-h Local/404@orig-", ";2 ");
+        Assert.Contains("0 active channels", await Pbx.WaitForCliAsync("core show channels", o => o.Contains("0 active channels", StringComparison.Ordinal), TimeSpan.FromSeconds(5)), StringComparison.Ordinal);
+        Assert.DoesNotContain("orig-404-done", Pbx.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The reverse direction with a device: ;2 bridged sam (Dial(PJSIP/sam)); ;1 (405@orig) ends after a second, so
+    /// ;2 hangs up, its Dial ends and sam gets BYE.
+    /// </summary>
+    [SkippableFact]
+    public async Task Originated_half_ending_hangs_up_the_device_the_local_side_dialled()
+    {
+        SkipUnlessTools();
+        int port = await Pbx.RegisterSippAsync("sam");
+        var sam = Sipp.RunAsync("callee-answer.xml", Pbx.SipPort, ["-m", "1"], TimeSpan.FromSeconds(60), localPort: port);
+        await Task.Delay(300);
+        var output = await Pbx.CliAsync("channel originate Local/407@orig extension 405@orig");
+        Assert.DoesNotContain("Usage", output, StringComparison.Ordinal);
+        var result = await sam;
+        Assert.True(result.ExitCode == 0, "sam (answers, gets BYE): " + result + "\n" + Pbx.Output);
+        await WaitForLogAsync("orig-h Local/407@orig-", ";2 ANSWER PJSIP/sam-");
+        Assert.Contains("0 active channels", await Pbx.WaitForCliAsync("core show channels", o => o.Contains("0 active channels", StringComparison.Ordinal), TimeSpan.FromSeconds(5)), StringComparison.Ordinal);
+        Assert.DoesNotContain("orig-407-after-dial", Pbx.Output, StringComparison.Ordinal);
+    }
+
     private static void SkipUnlessTools()
     {
         Skip.IfNot(Sipp.Available, "sipp (sip-tester) is not installed");

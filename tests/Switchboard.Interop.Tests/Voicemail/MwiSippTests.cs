@@ -6,6 +6,9 @@ namespace Switchboard.Interop.Tests.Voicemail;
 /// <summary>
 /// Message waiting on the wire: a SIPp phone registered as an endpoint whose <c>mailboxes</c> lists mwi1@example.com
 /// receives the message-summary NOTIFY (RFC 3842 body) when a call runs MinivmMWI(mwi1@example.com,1,2,3).
+/// The body is res_pjsip_mwi's: Voice-Message new/old (0/0) with MinivmMWI's urgent counted as new (app_minivm), and
+/// Message-Account only where res_pjsip's voicemail_extension (endpoint for unsolicited NOTIFY, AOR for subscriptions)
+/// or [global] default_voicemail_extension names one — the NOTIFY's local URI with that extension as its user.
 /// </summary>
 [Collection("sipp")]
 public sealed class MwiSippTests : IAsyncLifetime
@@ -14,6 +17,7 @@ public sealed class MwiSippTests : IAsyncLifetime
 
         [mwi1](user)
         endpoint/mailboxes = mwi1@example.com
+        endpoint/voicemail_extension = *97
         inbound_auth/username = mwi1
         inbound_auth/password = pw-mwi1
 
@@ -24,8 +28,14 @@ public sealed class MwiSippTests : IAsyncLifetime
 
         [mwi3](user)
         aor/mailboxes = mwi3@example.com
+        aor/voicemail_extension = 8503
         inbound_auth/username = mwi3
         inbound_auth/password = pw-mwi3
+
+        [mwi4](user)
+        aor/mailboxes = mwi4@example.com
+        inbound_auth/username = mwi4
+        inbound_auth/password = pw-mwi4
         """;
 
     private const string Extensions = """
@@ -38,6 +48,9 @@ public sealed class MwiSippTests : IAsyncLifetime
          same => n,Hangup()
         exten => 302,1,Answer()
          same => n,MinivmMWI(mwi3@example.com,0,4,2)
+         same => n,Hangup()
+        exten => 303,1,Answer()
+         same => n,MinivmMWI(mwi4@example.com,2,5,1)
          same => n,Hangup()
         """;
 
@@ -68,7 +81,7 @@ public sealed class MwiSippTests : IAsyncLifetime
         Assert.Contains("NOTIFY sip:mwi1@127.0.0.1:", log, StringComparison.Ordinal);
         Assert.Contains("Event: message-summary\n", log, StringComparison.Ordinal);
         Assert.Contains("Content-Type: application/simple-message-summary\n", log, StringComparison.Ordinal);
-        Assert.Contains("Messages-Waiting: yes\nMessage-Account: sip:mwi1@example.com\nVoice-Message: 2/3 (1/0)\n", log, StringComparison.Ordinal);
+        Assert.Contains("Messages-Waiting: yes\nMessage-Account: sip:*97@127.0.0.1\nVoice-Message: 3/3 (0/0)\n", log, StringComparison.Ordinal);
         await _pbx.WaitForLogAsync(TimeSpan.FromSeconds(5), "MWI: NOTIFY mwi1 at sip:mwi1@127.0.0.1:");
     }
 
@@ -83,7 +96,8 @@ public sealed class MwiSippTests : IAsyncLifetime
         Assert.True(watcher.ExitCode == 0, "watcher: " + watcher + "\n" + _pbx.Output);
         string log = watcher.StandardOutput.Replace("\r\n", "\n", StringComparison.Ordinal);
         Assert.Contains("Content-Type: application/simple-message-summary\n", log, StringComparison.Ordinal);
-        Assert.Contains("Messages-Waiting: yes\nMessage-Account: sip:mwi2@example.com\nVoice-Message: 1/0 (0/0)\n", log, StringComparison.Ordinal);
+        Assert.Contains("Messages-Waiting: yes\nVoice-Message: 1/0 (0/0)\n", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("Message-Account", log, StringComparison.Ordinal);
         Assert.Contains("Subscription-State: terminated", log, StringComparison.Ordinal);
     }
 
@@ -99,8 +113,46 @@ public sealed class MwiSippTests : IAsyncLifetime
         var result = await watcher;
         Assert.True(result.ExitCode == 0, "watcher: " + result + "\n" + _pbx.Output);
         string log = result.StandardOutput.Replace("\r\n", "\n", StringComparison.Ordinal);
-        int first = log.IndexOf("Messages-Waiting: no\nMessage-Account: sip:mwi3@example.com\nVoice-Message: 0/0 (0/0)\n", StringComparison.Ordinal);
-        int changed = log.IndexOf("Messages-Waiting: yes\nMessage-Account: sip:mwi3@example.com\nVoice-Message: 4/2 (0/0)\n", StringComparison.Ordinal);
+        string account = "Message-Account: sip:8503@127.0.0.1:" + _pbx.SipPort.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n";
+        int first = log.IndexOf("Messages-Waiting: no\n" + account + "Voice-Message: 0/0 (0/0)\n", StringComparison.Ordinal);
+        int changed = log.IndexOf("Messages-Waiting: yes\n" + account + "Voice-Message: 4/2 (0/0)\n", StringComparison.Ordinal);
         Assert.True(first >= 0 && changed > first, "first NOTIFY says no messages, the next one 4 new and 2 old:\n" + log);
+    }
+
+    /// <summary>
+    /// res_pjsip_mwi's find_aor_for_resource: a SUBSCRIBE to the AOR's voicemail_extension (8503) finds that AOR of the
+    /// subscriber, so it watches its mailboxes; Message-Account is the Request-URI with that extension as user.
+    /// </summary>
+    [SkippableFact]
+    public async Task A_subscription_to_the_voicemail_extension_watches_that_aors_mailboxes()
+    {
+        Skip.IfNot(Sipp.Available, "sipp (sip-tester) is not installed");
+        var caller = await Sipp.RunAsync("privdial-uac-pbx-bye.xml", _pbx.SipPort, ["-inf", Sipp.UsersFile([("alice", "pw-alice")]), "-s", "302", "-m", "1"], TimeSpan.FromSeconds(40));
+        Assert.True(caller.ExitCode == 0, "caller: " + caller + "\n" + _pbx.Output);
+        var watcher = await Sipp.RunAsync("mwi-subscribe-once.xml", _pbx.SipPort, ["-inf", Sipp.UsersFile([("mwi3", "pw-mwi3")]), "-s", "8503", "-m", "1", "-trace_msg"], TimeSpan.FromSeconds(40));
+        Assert.True(watcher.ExitCode == 0, "watcher: " + watcher + "\n" + _pbx.Output);
+        string log = watcher.StandardOutput.Replace("\r\n", "\n", StringComparison.Ordinal);
+        string port = _pbx.SipPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("Messages-Waiting: yes\nMessage-Account: sip:8503@127.0.0.1:" + port + "\nVoice-Message: 4/2 (0/0)\n", log, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The counts MinivmMWI published outlive a restart of the PBX (kept in its SQLite state): a SUBSCRIBE after the
+    /// restart hears 7 new (2 urgent + 5) and 1 old, not 0/0.
+    /// </summary>
+    [SkippableFact]
+    public async Task Counts_published_before_a_restart_answer_a_subscription_after_it()
+    {
+        Skip.IfNot(Sipp.Available, "sipp (sip-tester) is not installed");
+        var caller = await Sipp.RunAsync("privdial-uac-pbx-bye.xml", _pbx.SipPort, ["-inf", Sipp.UsersFile([("alice", "pw-alice")]), "-s", "303", "-m", "1"], TimeSpan.FromSeconds(40));
+        Assert.True(caller.ExitCode == 0, "caller: " + caller + "\n" + _pbx.Output);
+        await _pbx.WaitForLogAsync(TimeSpan.FromSeconds(10), "MinivmMWI", "mwi4@example.com");
+        Assert.Equal(0, await _pbx.StopAsync());
+
+        await _pbx.StartAsync();
+        var watcher = await Sipp.RunAsync("mwi-subscribe-once.xml", _pbx.SipPort, ["-inf", Sipp.UsersFile([("mwi4", "pw-mwi4")]), "-s", "mwi4", "-m", "1", "-trace_msg"], TimeSpan.FromSeconds(40));
+        Assert.True(watcher.ExitCode == 0, "watcher: " + watcher + "\n" + _pbx.Output);
+        string log = watcher.StandardOutput.Replace("\r\n", "\n", StringComparison.Ordinal);
+        Assert.Contains("Messages-Waiting: yes\nVoice-Message: 7/1 (0/0)\n", log, StringComparison.Ordinal);
     }
 }

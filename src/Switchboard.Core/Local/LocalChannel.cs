@@ -67,7 +67,8 @@ public sealed class LocalChannel : Channel, IRecordingChannel
         var baseName = registry.NextName("Local", resource);
         var key = "local-" + Guid.NewGuid().ToString("N");
         var gate = new Lock();
-        var one = new LocalChannel(registry, baseName, 1, resource, key, gate, time);
+        // Both halves start at exten@context priority 1 (ast_unreal_new_channels), so core show channels lists ;1 there too.
+        var one = new LocalChannel(registry, baseName, 1, resource, key, gate, time) { Context = context, Exten = exten };
         var two = new LocalChannel(registry, baseName, 2, resource, key, gate, time) { Context = context, Exten = exten };
         one.Other = two;
         two.Other = one;

@@ -98,6 +98,7 @@ internal sealed partial class CallOriginator(CallEnvironment env)
         }
 
         one.RunsOwnDialplan = true;
+        OutgoingLine.MarkOriginated(one);
         one.Context = request.Context ?? string.Empty;
         one.Exten = request.Exten ?? "s";
         one.Priority = request.Priority;

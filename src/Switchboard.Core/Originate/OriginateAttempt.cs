@@ -54,6 +54,14 @@ internal sealed class OriginateAttempt(CallEnvironment env, OriginateRequest req
             }
 
             CallOriginator.SetVariables(env.Dialplan, leg, request.Variables);
+            if (Dialer is null)
+            {
+                OutgoingLine.MarkOriginated(leg);
+            }
+            else
+            {
+                OutgoingLine.MarkDialed(leg);
+            }
 
             if (!leg.Start(callerId, t.Endpoint.Codecs, null, out var error))
             {

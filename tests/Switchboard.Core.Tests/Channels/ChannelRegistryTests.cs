@@ -79,6 +79,38 @@ public sealed class ChannelRegistryTests
         Assert.Contains("1 active channel", await Run(cli, "core show channels count"), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// core show channels (main/cli.c handle_chanlist) for an originated Local pair: both halves start at
+    /// exten@context:1 (ast_unreal_new_channels); ;1 — placed by the dial API of originate — shows
+    /// AppDial2((Outgoing Line)) in Down until it runs dialplan, ;2 is in Ring;
+    /// concise and verbose carry the same; pjsip show channels lists only PJSIP channels (Local ones are not its).
+    /// </summary>
+    [Fact]
+    public async Task Cli_shows_an_originated_local_pair_as_asterisk_does()
+    {
+        var registry = new ChannelRegistry(TimeProvider.System);
+        var (one, two) = Switchboard.Core.Local.LocalChannel.CreatePair(registry, "402", "orig", TimeProvider.System);
+        OutgoingLine.MarkOriginated(one);
+        registry.Add(one);
+        registry.Add(two);
+        var cli = new CliCommandRegistry();
+        ChannelCliCommands.Register(cli, registry, TimeProvider.System, _ => Task.FromResult(false));
+
+        var text = await Run(cli, "core show channels");
+        Assert.Matches(@"Local/402@orig-[0-9a-f]{8};1 +402@orig:1 +Down +AppDial2\(\(Outgoing Line\)\)", text);
+        Assert.Matches(@"Local/402@orig-[0-9a-f]{8};2 +402@orig:1 +Ring +\(None\)", text);
+        Assert.Contains("2 active channels", text, StringComparison.Ordinal);
+
+        var concise = (await Run(cli, "core show channels concise")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var first = Array.Find(concise, l => l.Contains(";1!", StringComparison.Ordinal))!.TrimEnd('\r').Split('!');
+        Assert.Equal(["Down", "AppDial2", "(Outgoing Line)"], first[4..7]);
+        Assert.Equal(one.UniqueId, first[13]);
+
+        var verbose = await Run(cli, "core show channels verbose");
+        Assert.Contains("AppDial2", verbose, StringComparison.Ordinal);
+        Assert.Contains("Objects found: 0", await Run(cli, "pjsip show channels"), StringComparison.Ordinal);
+    }
+
     private static async Task<string> Run(CliCommandRegistry cli, string line)
     {
         using var w = new StringWriter();

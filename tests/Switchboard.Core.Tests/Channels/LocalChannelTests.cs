@@ -32,6 +32,40 @@ public sealed class LocalChannelTests
         Assert.Equal(0, registry.Count);
     }
 
+    /// <summary>
+    /// core_unreal's ast_unreal_hangup: ;2 going away queues a hangup to an answered ;1 that runs its own dialplan
+    /// (originate, call file). A media-reading application on ;1 (here Wait) ends at once and ;1 hangs up with ;2's
+    /// cause; when none is running, ;1 keeps going until the next one starts, which finds the hangup.
+    /// </summary>
+    [Fact]
+    public async Task Originated_one_hangs_up_when_two_goes_away_at_its_next_media_read()
+    {
+        var registry = new ChannelRegistry(_time);
+        var (one, two) = LocalChannel.CreatePair(registry, "200", "lside", _time);
+        one.RunsOwnDialplan = true;
+        registry.Add(one);
+        registry.Add(two);
+        await two.AnswerAsync(default);
+        var waiting = one.WaitAsync(TimeSpan.FromSeconds(20), default).AsTask();
+        Assert.False(waiting.IsCompleted);
+        two.HangupLocalSide(HangupCauseMapper.UserBusy);
+        Assert.False(await waiting.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.True(one.IsHungUp);
+        Assert.Equal(HangupCauseMapper.UserBusy, one.HangupCause);
+
+        var (a, b) = LocalChannel.CreatePair(registry, "201", "lside", _time);
+        a.RunsOwnDialplan = true;
+        registry.Add(a);
+        registry.Add(b);
+        await b.AnswerAsync(default);
+        b.HangupLocalSide(HangupCauseMapper.NormalClearing);
+        Assert.True(b.IsHungUp);
+        Assert.False(a.IsHungUp);
+        Assert.Equal(DigitOutcome.HungUp, (await a.WaitForDigitAsync(TimeSpan.FromSeconds(5), default)).Outcome);
+        Assert.True(a.IsHungUp);
+        Assert.Equal(0, registry.Count);
+    }
+
     [Theory]
     [InlineData("200@lside", "200", "lside")]
     [InlineData("200@lside/n", "200", "lside")]

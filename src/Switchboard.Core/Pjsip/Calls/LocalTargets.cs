@@ -24,6 +24,7 @@ internal static class LocalTargets
         var (one, two) = LocalChannel.CreatePair(env.Channels, exten, context, env.Time);
         two.OptimizedCaller = caller;
         one.IsDialTarget = true;
+        OutgoingLine.MarkDialed(one);
         two.IsDialTarget = true;
         one.CallerId = caller.CallerId;
         two.CallerId = caller.CallerId;

@@ -7,7 +7,8 @@ namespace Switchboard.Core.Local;
 /// <summary>
 /// One half of a Local channel pair (<c>Local/exten@context-XXXXXXXX;1</c> and <c>;2</c>): the ;2 half runs the
 /// dialplan at exten@context; answering either half answers both, ringing on ;2 shows on ;1, and a hangup of
-/// either half hangs up both. Local channels carry no media of their own: a ;2 half dialled by a PJSIP caller answers,
+/// either half hangs up both (an answered ;1 running its own dialplan takes ;2's hangup at its current or next
+/// media-reading application, see <see cref="HangupLocalSide"/>). Local channels carry no media of their own: a ;2 half dialled by a PJSIP caller answers,
 /// rings, plays and reads digits through that caller (<see cref="LocalCallerSide"/>), the Local pair optimised away.
 /// </summary>
 public sealed class LocalChannel : Channel, IRecordingChannel
@@ -316,8 +317,13 @@ public sealed class LocalChannel : Channel, IRecordingChannel
             queued = _queuedHangupCause;
             if (queued == 0)
             {
+                if (IsHungUp)
+                {
+                    return false;
+                }
+
                 _frameReads++;
-                return !IsHungUp;
+                return true;
             }
         }
 

@@ -64,7 +64,7 @@ internal sealed partial class UnsolicitedMwiNotifier(SipStack stack, PjsipRuntim
     {
         foreach (var m in endpoint.Mailboxes)
         {
-            if (m.Trim().Equals(mailbox, StringComparison.OrdinalIgnoreCase))
+            if (MessageWaitingState.Normalize(m).Equals(MessageWaitingState.Normalize(mailbox), StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

@@ -132,6 +132,19 @@ public sealed class MessageWaitingTests : IDisposable
         Assert.EndsWith("\r\n\r\nMessages-Waiting: yes\r\nMessage-Account: sip:*97@pbx.example.com\r\nVoice-Message: 2/2 (0/0)\r\n", text, StringComparison.Ordinal);
     }
 
+    /// <summary>res_pjsip mailboxes "mailbox[@context]": a bare mailbox is mailbox@default, in either spelling.</summary>
+    [Fact]
+    public void A_bare_mailbox_is_the_same_as_mailbox_at_default()
+    {
+        var state = new MessageWaitingState();
+        state.Publish("1000", new MwiCounts(0, 1, 2));
+        Assert.Equal(new MwiCounts(0, 1, 2), state.Get("1000@DEFAULT"));
+        Assert.True(state.Knows(" 1000 "));
+        Assert.False(state.Knows("1000@other"));
+        Assert.Equal("1000@default", MessageWaitingState.Normalize(" 1000"));
+        Assert.Equal("vicky@example.com", MessageWaitingState.Normalize("vicky@example.com "));
+    }
+
     [Fact]
     public void Counts_kept_in_the_store_come_back_in_a_new_state()
     {

@@ -180,6 +180,8 @@ public static class LocalAnswerConfig
          same => n,Hangup()
         exten => 405,1,Wait(1)
          same => n,Hangup()
+        exten => 408,1,Wait(3)
+         same => n,Hangup()
         exten => 406,1,Dial(PJSIP/rose,20)
          same => n,Hangup()
         exten => 407,1,Dial(PJSIP/sam,20)

@@ -287,8 +287,9 @@ public sealed class LocalAnswerSippTests(LocalAnswerFixture fixture) : IClassFix
     }
 
     /// <summary>
-    /// The reverse direction with a device: ;2 bridged sam (Dial(PJSIP/sam)); ;1 (405@orig) ends after a second, so
-    /// ;2 hangs up, its Dial ends and sam gets BYE.
+    /// The reverse direction with a device: ;2 bridged sam (Dial(PJSIP/sam)); ;1 (408@orig) ends after 3 s, so ;2
+    /// hangs up, its Dial ends and sam gets BYE. While up, core show channels concise (main/cli.c) shows ;2 bridged
+    /// to sam's channel, which app_dial marked AppDial((Outgoing Line)), and ;1 running Wait(3) at 408@orig.
     /// </summary>
     [SkippableFact]
     public async Task Originated_half_ending_hangs_up_the_device_the_local_side_dialled()
@@ -297,8 +298,19 @@ public sealed class LocalAnswerSippTests(LocalAnswerFixture fixture) : IClassFix
         int port = await Pbx.RegisterSippAsync("sam");
         var sam = Sipp.RunAsync("callee-answer.xml", Pbx.SipPort, ["-m", "1"], TimeSpan.FromSeconds(60), localPort: port);
         await Task.Delay(300);
-        var output = await Pbx.CliAsync("channel originate Local/407@orig extension 405@orig");
+        var output = await Pbx.CliAsync("channel originate Local/407@orig extension 408@orig");
         Assert.DoesNotContain("Usage", output, StringComparison.Ordinal);
+        var listing = await Pbx.WaitForCliAsync("core show channels concise", o => o.Contains("!408!1!Up!Wait!3!", StringComparison.Ordinal), TimeSpan.FromSeconds(2));
+        var concise = listing.Replace("\r", string.Empty, StringComparison.Ordinal).Split('\n');
+        var two = Array.Find(concise, l => l.StartsWith("Local/407@orig-", StringComparison.Ordinal) && l.Contains(";2!", StringComparison.Ordinal));
+        var one = Array.Find(concise, l => l.StartsWith("Local/407@orig-", StringComparison.Ordinal) && l.Contains(";1!", StringComparison.Ordinal));
+        var device = Array.Find(concise, l => l.StartsWith("PJSIP/sam-", StringComparison.Ordinal));
+        Assert.True(two is not null && one is not null && device is not null, string.Join("\n", concise));
+        Assert.Equal(["orig", "407", "1", "Up", "Dial", "PJSIP/sam,20"], two.Split('!')[1..7]);
+        Assert.StartsWith("PJSIP/sam-", two.Split('!')[12], StringComparison.Ordinal);
+        Assert.Equal(["orig", "408", "1", "Up", "Wait", "3"], one.Split('!')[1..7]);
+        Assert.Equal(["Up", "AppDial", "(Outgoing Line)"], device.Split('!')[4..7]);
+        Assert.StartsWith("Local/407@orig-", device.Split('!')[12], StringComparison.Ordinal);
         var result = await sam;
         Assert.True(result.ExitCode == 0, "sam (answers, gets BYE): " + result + "\n" + Pbx.Output);
         await WaitForLogAsync("orig-h Local/407@orig-", ";2 ANSWER PJSIP/sam-");

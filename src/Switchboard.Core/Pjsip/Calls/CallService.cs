@@ -177,6 +177,8 @@ public sealed class CallService
             channel.Context = state.Context;
             channel.Exten = state.Exten;
             channel.Priority = state.Priority;
+            channel.Application = application;
+            channel.ApplicationData = data;
             channel.LastApplication = application;
             channel.LastApplicationData = data;
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Switchboard.Core.Bridges;
 using Switchboard.Core.Channels;
 using Switchboard.Core.Local;
 using Switchboard.Core.Originate;
@@ -88,9 +89,18 @@ internal static class LocalOriginDial
         two.Other.MediaPeer = winner;
         two.Answer();
         var answeredAt = env.Time.GetTimestamp();
+
+        // ;2 and the device are bridged as in Asterisk (BridgeEnter, BridgeID and the peer in core show channels);
+        // the media stays between ;1's applications and the device, so the bridge relays nothing itself.
+        var bridge = new Bridge(env.NextBridgeId(), two, winner);
+        await env.RunOnKeyAsync(two.CallKey, bridge.Start).ConfigureAwait(false);
         await Task.WhenAny(two.HungUp, winner.HungUp).ConfigureAwait(false);
         bool pairLeft = two.IsHungUp;
-        await env.RunOnKeyAsync(two.CallKey, () => winner.Hangup(HangupCauseMapper.NormalClearing)).ConfigureAwait(false);
+        await env.RunOnKeyAsync(two.CallKey, () =>
+        {
+            bridge.Dispose();
+            winner.Hangup(HangupCauseMapper.NormalClearing);
+        }).ConfigureAwait(false);
         vars.Set("ANSWEREDTIME", Seconds(env.Time.GetElapsedTime(answeredAt)));
         return !pairLeft && dial.HasOption('g') ? AppResult.Continue : AppResult.Hangup;
     }

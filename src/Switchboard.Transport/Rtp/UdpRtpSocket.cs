@@ -95,6 +95,9 @@ public sealed partial class UdpRtpSocket : IRtpSocket
     /// <summary>The engine to join instead of the process's shared one (tests).</summary>
     internal RtpReceiveEngine? Engine { get; set; }
 
+    /// <summary>The RTP socket (tests inspect its options).</summary>
+    internal Socket RtpSocket => _rtp;
+
     /// <summary>True when the shared epoll engine delivers this pair's datagrams.</summary>
     internal bool OnEngine => _rtpRegistration is not null;
 

@@ -12,6 +12,10 @@ namespace Switchboard.Transport.Rtp;
 /// </summary>
 public sealed class UdpRtpSocketFactory : IRtpSocketFactory
 {
+    private const int IpProtocolIp = 0;
+    private const int IpMtuDiscover = 10;
+    private const int IpPmtuDiscProbe = 3;
+
     private readonly ILogger? _logger;
 
     public UdpRtpSocketFactory(ILogger<UdpRtpSocket>? logger = null) => _logger = logger;
@@ -78,6 +82,17 @@ public sealed class UdpRtpSocketFactory : IRtpSocketFactory
             if (TypeOfService > 0 && address.AddressFamily == AddressFamily.InterNetwork)
             {
                 socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.TypeOfService, TypeOfService);
+            }
+
+            if (OperatingSystem.IsLinux() && address.AddressFamily == AddressFamily.InterNetwork)
+            {
+                // DF on, the path MTU ignored (IP_PMTUDISC_PROBE): endpoints size RTP below the MTU and a fragmented
+                // RTP packet is lost whole when a fragment is; it also lets the kernel give every datagram IP ID 0
+                // instead of taking the shared IP ID generator per send (RFC 6864), and a forged ICMP
+                // "fragmentation needed" cannot make the relay refuse to send.
+                Span<byte> probe = stackalloc byte[4];
+                BitConverter.TryWriteBytes(probe, IpPmtuDiscProbe);
+                socket.SetRawSocketOption(IpProtocolIp, IpMtuDiscover, probe);
             }
 
             socket.Bind(new IPEndPoint(address, port));

@@ -55,6 +55,21 @@ public sealed class UdpRtpSocketTests
     }
 
     [Fact]
+    public void Ipv4SocketsSendWithDontFragmentAndIgnorePathMtu()
+    {
+        // IP_PMTUDISC_PROBE (3): DF set, no fragmentation by the relay, IP ID 0 instead of the shared ID generator.
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        using var socket = (UdpRtpSocket)BindFreePair(new UdpRtpSocketFactory(), IPAddress.Loopback);
+        var value = new byte[4];
+        socket.RtpSocket.GetRawSocketOption(0, 10, value);
+        Assert.Equal(3, BitConverter.ToInt32(value));
+    }
+
+    [Fact]
     public void BindsEvenOddPairAndReceivesRtpAndRtcp()
     {
         var factory = new UdpRtpSocketFactory();

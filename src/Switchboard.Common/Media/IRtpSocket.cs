@@ -16,6 +16,13 @@ public interface IRtpSocket : IDisposable
     /// <summary>Starts the receive loops; every datagram goes to <paramref name="sink"/>. Call once.</summary>
     void Start(IRtpPacketSink sink);
 
+    /// <summary>
+    /// As <see cref="Start(IRtpPacketSink)"/>, served by the same receive thread as <paramref name="near"/> where the
+    /// implementation has several (the two legs of a bridge: each leg's packets are sent from the other's socket, so
+    /// one thread then touches both sockets and both legs' state).
+    /// </summary>
+    void Start(IRtpPacketSink sink, IRtpSocket? near) => Start(sink);
+
     /// <summary>Sends one RTP datagram; false when the socket is closed or the send failed (never throws).</summary>
     bool SendRtp(ReadOnlySpan<byte> packet, SocketAddress destination);
 

@@ -64,13 +64,14 @@ internal sealed class RtpForwarder
     /// <summary>The transcoding path in use, if any (for "core show channels"-style output).</summary>
     public string? TranscodingPath => _transcoder?.Path;
 
-    public void Forward(Span<byte> data, RtpPacket packet)
+    /// <summary>Forwards one accepted packet; <paramref name="now"/> is its receive time (TimeProvider timestamp).</summary>
+    public void Forward(Span<byte> data, RtpPacket packet, long now)
     {
         int pt = packet.PayloadType;
         int mapped = _map[pt];
         if (mapped >= 0)
         {
-            Send(data, mapped, pt);
+            Send(data, mapped, pt, now);
             return;
         }
 
@@ -85,14 +86,14 @@ internal sealed class RtpForwarder
         Dropped++;
     }
 
-    private void Send(Span<byte> data, int outPayloadType, int inPayloadType)
+    private void Send(Span<byte> data, int outPayloadType, int inPayloadType, long now)
     {
         if (outPayloadType != inPayloadType)
         {
             RtpHeader.SetPayloadType(data, outPayloadType);
         }
 
-        if (_to.SendRtp(data))
+        if (_to.SendRtp(data, now))
         {
             Forwarded++;
         }

@@ -84,12 +84,22 @@ public sealed partial class RtpLeg : IRtpPacketSink, IRtpSender, IDisposable
 
     public bool IsStrictLearning => _filter.IsLearning;
 
-    /// <summary>Starts the socket's receive loops.</summary>
-    public void Start()
+    /// <summary>
+    /// Starts the socket's receive loops; with <paramref name="near"/> (the leg this one will be bridged to) on the
+    /// receive thread that serves that leg.
+    /// </summary>
+    public void Start(RtpLeg? near = null)
     {
         if (Interlocked.Exchange(ref _started, 1) == 0)
         {
-            _socket.Start(this);
+            if (near is null)
+            {
+                _socket.Start(this);
+            }
+            else
+            {
+                _socket.Start(this, near._socket);
+            }
         }
     }
 
@@ -136,7 +146,13 @@ public sealed partial class RtpLeg : IRtpPacketSink, IRtpSender, IDisposable
     /// <see cref="RtpStreamContinuity"/>); may rewrite the header in place. False when there is no destination
     /// yet or the send failed.
     /// </summary>
-    public bool SendRtp(Span<byte> packet)
+    public bool SendRtp(Span<byte> packet) => SendRtp(packet, _time.GetTimestamp());
+
+    /// <summary>
+    /// As <see cref="SendRtp(Span{byte})"/> with the current <see cref="TimeProvider"/> timestamp already at hand (the
+    /// relay passes the receive time of the packet it forwards, so a relayed packet reads the clock once).
+    /// </summary>
+    public bool SendRtp(Span<byte> packet, long now)
     {
         var destination = RtpDestination;
         if (destination is null || packet.Length < RtpPacket.FixedHeaderLength || Volatile.Read(ref _disposed) != 0)
@@ -144,14 +160,16 @@ public sealed partial class RtpLeg : IRtpPacketSink, IRtpSender, IDisposable
             return false;
         }
 
-        _continuity.Apply(packet);
+        _continuity.Apply(packet, now);
         if (!_socket.SendRtp(packet, destination))
         {
             return false;
         }
 
-        Interlocked.Increment(ref _packetsSent);
-        Interlocked.Add(ref _bytesSent, packet.Length);
+        // Statistics counters: written by the one thread feeding this leg at a time (the relay's receive thread, or a
+        // player between relays), read with Interlocked.Read; no locked instruction per packet.
+        _packetsSent++;
+        _bytesSent += packet.Length;
         return true;
     }
 
@@ -214,8 +232,10 @@ public sealed partial class RtpLeg : IRtpPacketSink, IRtpSender, IDisposable
 
         long now = _time.GetTimestamp();
         Volatile.Write(ref _lastReceived, now);
-        Interlocked.Increment(ref _packetsReceived);
-        Interlocked.Add(ref _bytesReceived, packet.Length);
+
+        // Written only by this leg's receive thread.
+        _packetsReceived++;
+        _bytesReceived += packet.Length;
         _continuity.RemoteSsrc = rtp.Ssrc;
         _continuity.HasRemoteSsrc = true;
 

@@ -86,7 +86,7 @@ public sealed class RtpRelay : IRtpLegHandler, IDisposable
     void IRtpLegHandler.OnRtp(RtpLeg leg, Span<byte> data, RtpPacket packet)
     {
         var forwarder = ReferenceEquals(leg, _a) ? Volatile.Read(ref _aToB) : Volatile.Read(ref _bToA);
-        forwarder?.Forward(data, packet);
+        forwarder?.Forward(data, packet, leg.LastReceivedTimestamp);
     }
 
     void IRtpLegHandler.OnRtcp(RtpLeg leg, Span<byte> data)

@@ -36,12 +36,14 @@ public sealed class RtpStreamContinuity
     public uint OutputSsrc => _outSsrc;
 
     /// <summary>Rewrites <paramref name="packet"/> in place when needed. The packet must be a valid RTP packet.</summary>
-    public void Apply(Span<byte> packet)
+    public void Apply(Span<byte> packet) => Apply(packet, _time.GetTimestamp());
+
+    /// <summary>As <see cref="Apply(Span{byte})"/> with the current timestamp of the <see cref="TimeProvider"/> given.</summary>
+    public void Apply(Span<byte> packet, long now)
     {
         uint ssrc = RtpHeader.GetSsrc(packet);
         ushort seq = RtpHeader.GetSequenceNumber(packet);
         uint ts = RtpHeader.GetTimestamp(packet);
-        long now = _time.GetTimestamp();
         lock (_gate)
         {
             if (!_started)

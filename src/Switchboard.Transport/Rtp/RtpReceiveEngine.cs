@@ -34,11 +34,12 @@ internal sealed class RtpReceiveEngine
     public string? FallbackReason { get; }
 
     /// <summary>
-    /// Registers an RTP/RTCP pair with the least loaded loop (both on the same one, so RTP sockets spread evenly over
-    /// the loops instead of every RTP socket landing on one and every RTCP socket on the next); false when the kernel
-    /// refused either registration (nothing stays registered then).
+    /// Registers an RTP/RTCP pair with <paramref name="preferred"/> (a loop of this engine: the one serving the other
+    /// leg of the call), else with the least loaded loop; both sockets go to the same loop, so RTP sockets spread
+    /// evenly over the loops instead of every RTP socket landing on one and every RTCP socket on the next. False when
+    /// the kernel refused either registration (nothing stays registered then).
     /// </summary>
-    public bool TryRegister(RtpReceiveRegistration rtp, RtpReceiveRegistration rtcp)
+    public bool TryRegister(RtpReceiveRegistration rtp, RtpReceiveRegistration rtcp, RtpReceiveThread? preferred = null)
     {
         var best = _loops[0];
         foreach (var loop in _loops)
@@ -47,6 +48,11 @@ internal sealed class RtpReceiveEngine
             {
                 best = loop;
             }
+        }
+
+        if (preferred is not null && Array.IndexOf(_loops, preferred) >= 0)
+        {
+            best = preferred;
         }
 
         if (!best.TryAdd(rtp))
@@ -94,7 +100,10 @@ internal sealed class RtpReceiveEngine
             oversized += loop.OversizedDropped;
         }
 
-        return new RtpEngineStatus(Kind, _loops.Length, FallbackReason, sockets, refused, oversized);
+        string? sendPath = _loops.Length > 0 && _loops[0] is RtpRingLoop ring
+            ? (ring.SendsWithAddress ? "SEND with address" : "SENDMSG") + (ring.UsesFixedFiles ? ", registered files" : ", descriptors")
+            : null;
+        return new RtpEngineStatus(Kind, _loops.Length, FallbackReason, sockets, refused, oversized, sendPath);
     }
 
     private static RtpReceiveEngine? Create()

@@ -31,6 +31,9 @@ internal sealed class RtpReceiveRegistration
 
     public RtpReceiveThread? Loop { get; set; }
 
+    /// <summary>The socket's slot in its io_uring loop's registered file table (-1: none; sends use the descriptor).</summary>
+    public int FixedSlot { get; set; } = -1;
+
     /// <summary>The io_uring loop's user data of the armed multishot receive (0 when none is armed).</summary>
     public ulong ArmedUserData { get; set; }
 

@@ -60,7 +60,9 @@ public sealed partial class UdpRtpSocket : IRtpSocket
 
     private long _sendErrors;
 
-    public void Start(IRtpPacketSink sink)
+    public void Start(IRtpPacketSink sink) => Start(sink, null);
+
+    public void Start(IRtpPacketSink sink, IRtpSocket? near)
     {
         ArgumentNullException.ThrowIfNull(sink);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
@@ -75,7 +77,8 @@ public sealed partial class UdpRtpSocket : IRtpSocket
         {
             var rtp = new RtpReceiveRegistration(this, _rtp, rtcp: false);
             var rtcp = new RtpReceiveRegistration(this, _rtcp, rtcp: true);
-            if (engine.TryRegister(rtp, rtcp))
+            var preferred = (near as UdpRtpSocket)?._rtpRegistration is { Closed: false } nearRegistration ? nearRegistration.Loop : null;
+            if (engine.TryRegister(rtp, rtcp, preferred))
             {
                 _rtpRegistration = rtp;
                 _rtcpRegistration = rtcp;
@@ -97,6 +100,12 @@ public sealed partial class UdpRtpSocket : IRtpSocket
 
     /// <summary>The RTP socket (tests inspect its options).</summary>
     internal Socket RtpSocket => _rtp;
+
+    /// <summary>The engine thread serving this pair (null when not on an engine).</summary>
+    internal RtpReceiveThread? EngineThread => _rtpRegistration?.Loop;
+
+    /// <summary>The RTP socket's slot in its io_uring thread's registered file table (-1: none).</summary>
+    internal int RtpFixedSlot => _rtpRegistration?.FixedSlot ?? -1;
 
     /// <summary>True when the shared epoll engine delivers this pair's datagrams.</summary>
     internal bool OnEngine => _rtpRegistration is not null;
@@ -142,7 +151,7 @@ public sealed partial class UdpRtpSocket : IRtpSocket
             // On an io_uring RTP thread (the relay answering a received datagram): batched with the thread's other
             // sends into its next io_uring_enter.
             bool rtp = ReferenceEquals(socket, _rtp);
-            if (ring.TryQueueSend(rtp ? _rtpHandle : _rtcpHandle, rtp ? _rtpFd : _rtcpFd, packet, destination))
+            if (ring.TryQueueSend(rtp ? _rtpHandle : _rtcpHandle, rtp ? _rtpFd : _rtcpFd, rtp ? _rtpRegistration : _rtcpRegistration, packet, destination))
             {
                 return true;
             }

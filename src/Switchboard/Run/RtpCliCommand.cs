@@ -30,6 +30,11 @@ internal static class RtpCliCommand
             Line(o, "io_uring unused", reason);
         }
 
+        if (engine.SendPath is { } sendPath)
+        {
+            Line(o, "io_uring sends", sendPath);
+        }
+
         Line(o, "Sockets", engine.Sockets.ToString(CultureInfo.InvariantCulture));
         Line(o, "Sends refused", engine.SendsRefused.ToString(CultureInfo.InvariantCulture));
         Line(o, "Oversized dropped", engine.OversizedDropped.ToString(CultureInfo.InvariantCulture));

@@ -166,7 +166,7 @@ public sealed class RtpRingLoopTests
     public void MoreDatagramsThanPoolBuffersWhileTheThreadIsBusyAreAllDeliveredAfterwards()
     {
         // 64 sockets x 60 datagrams = 3,840 waiting while the only thread is blocked in a handler: more than the
-        // pool's 2,048 buffers, so receives end with ENOBUFS and must be re-armed to drain the socket queues.
+        // pool's 1,024 buffers, so receives end with ENOBUFS and must be re-armed to drain the socket queues.
         var factory = new UdpRtpSocketFactory { Engine = Engine() };
         const int Sockets = 64;
         const int PerSocket = 60;
@@ -262,6 +262,69 @@ public sealed class RtpRingLoopTests
             inbound.Dispose();
             outbound.Dispose();
         }
+    }
+
+    [SkippableFact]
+    public void ASocketStartedNearAnotherJoinsItsThreadAndSendsThroughItsRegisteredFileSlot()
+    {
+        // The two legs of a bridge: the callee's socket starts next to the caller's, so the thread that receives the
+        // caller's packets also owns the socket they leave from, and names it by its registered-file slot. A socket
+        // started without a neighbour goes to the least loaded thread. Closing the neighbour empties its slot: the
+        // port can be bound again at once (a slot holds the socket open otherwise).
+        var engine = Engine(2);
+        var factory = new UdpRtpSocketFactory { Engine = engine };
+        var caller = Bind(factory);
+        var callee = Bind(factory);
+        var other = Bind(factory);
+        using var peer = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        peer.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        peer.ReceiveTimeout = 5000;
+        try
+        {
+            caller.Start(new ForwardingSink(() => callee, peer.LocalEndPoint!.Serialize()));
+            callee.Start(new CountingSink(new ManualResetEventSlim(true)), near: caller);
+            other.Start(new CountingSink(new ManualResetEventSlim(true)));
+            Assert.NotNull(caller.EngineThread);
+            Assert.Same(caller.EngineThread, callee.EngineThread);
+            Assert.NotSame(caller.EngineThread, other.EngineThread);
+            if (Environment.OSVersion.Version >= new Version(5, 19))
+            {
+                // The thread enters the socket in its table when it takes the registration from its queue.
+                Assert.True(SpinWait.SpinUntil(() => callee.RtpFixedSlot >= 0, Wait), "no registered-file slot");
+            }
+
+            for (int i = 0; i < 20; i++)
+            {
+                peer.SendTo(BitConverter.GetBytes(i), caller.LocalRtpEndPoint);
+                var buffer = new byte[16];
+                EndPoint from = new IPEndPoint(IPAddress.Any, 0);
+                Assert.Equal(4, peer.ReceiveFrom(buffer, ref from));
+                Assert.Equal(i, BitConverter.ToInt32(buffer));
+                Assert.Equal(callee.LocalRtpEndPoint.Port, ((IPEndPoint)from).Port);
+            }
+
+            var port = callee.LocalRtpEndPoint;
+            callee.Dispose();
+            using var rebound = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            rebound.Bind(port);
+        }
+        finally
+        {
+            caller.Dispose();
+            callee.Dispose();
+            other.Dispose();
+        }
+    }
+
+    [SkippableFact]
+    public void OnKernelsWithSendtoRingsSendWithTheAddressInTheSqeAndRegisteredFiles()
+    {
+        // IORING_OP_SEND takes a destination since Linux 6.1 and sparse registered file tables exist since 5.19: where
+        // the kernel has both, the ring uses them (the start-up probe proved the address is honoured), and
+        // "rtp show settings" says so.
+        var engine = Engine();
+        Skip.If(Environment.OSVersion.Version < new Version(6, 1), "the kernel predates IORING_OP_SEND with an address (6.1)");
+        Assert.Equal("SEND with address, registered files", engine.Status().SendPath);
     }
 
     private sealed class ForwardingSink(Func<UdpRtpSocket> to, SocketAddress destination) : IRtpPacketSink

@@ -70,7 +70,7 @@ internal sealed class DialAttempt : IDialObserver
             }
 
             bool relay = !(_caller.Endpoint.DirectMedia && t.Endpoint.DirectMedia) || _caller.Rtp is not null;
-            var leg = new PjsipOutboundChannel(_env, t.Endpoint, _caller.CallKey, address, t.Uri) { RelaysMedia = relay, Observer = this };
+            var leg = new PjsipOutboundChannel(_env, t.Endpoint, _caller.CallKey, address, t.Uri) { RelaysMedia = relay, Observer = this, RtpNear = _caller.Rtp };
             leg.Variables.Set("DIALEDPEERNUMBER", t.Endpoint.Name);
             OutgoingLine.MarkDialed(leg);
             leg.LinkedId = _caller.LinkedId;

@@ -56,6 +56,9 @@ internal abstract partial class PjsipChannel : Channel, ICallLeg, IClientTransac
     /// <summary>True when the PBX relays this leg's media (false: direct_media passes SDP through).</summary>
     public bool RelaysMedia { get; init; } = true;
 
+    /// <summary>The media leg this channel's will be bridged to (the dialling caller's): both are served by one RTP thread.</summary>
+    public RtpLeg? RtpNear { get; init; }
+
     public LocalSdpSession SdpSession { get; } = LocalSdpSession.CreateRandom();
 
     /// <summary>The SDP we last sent on this leg (offer or answer).</summary>
@@ -107,7 +110,7 @@ internal abstract partial class PjsipChannel : Channel, ICallLeg, IClientTransac
             _mediaControl = new ChannelMediaControl(_rtp, options, HungUp, Name, Env.Log);
         }
 
-        _rtp?.Start();
+        _rtp?.Start(RtpNear);
         return _rtp is not null;
     }
 

@@ -41,8 +41,10 @@ internal static unsafe partial class IoUringNative
     public const byte OpRecvMsg = 10;
     public const byte OpAsyncCancel = 14;
     public const byte OpRead = 22;
+    public const byte OpSend = 26;
 
     // SQE flags
+    public const byte SqeFixedFile = 1 << 0;
     public const byte SqeBufferSelect = 1 << 5;
     public const byte SqeCqeSkipSuccess = 1 << 6;
 
@@ -54,7 +56,12 @@ internal static unsafe partial class IoUringNative
     public const uint CqeFMore = 1u << 1;
 
     // io_uring_register opcodes
+    public const uint RegisterFilesUpdate = 6;
+    public const uint RegisterFiles2 = 13;
     public const uint RegisterPbufRing = 22;
+
+    // struct io_uring_rsrc_register flags
+    public const uint RsrcRegisterSparse = 1;
 
     public const int SqeSize = 64;
     public const int CqeSize = 16;
@@ -90,7 +97,9 @@ internal static unsafe partial class IoUringNative
     public const int SqeLen = 24;
     public const int SqeOpFlags = 28;
     public const int SqeUserData = 32;
+    public const int SqeAddr2 = 8;
     public const int SqeBufGroup = 40;
+    public const int SqeAddrLen = 44;
 
     // mmap
     public const int ProtRead = 1;

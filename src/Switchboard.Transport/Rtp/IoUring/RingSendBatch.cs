@@ -6,7 +6,8 @@ namespace Switchboard.Transport.Rtp.IoUring;
 
 /// <summary>
 /// The datagrams a ring thread sends during one batch of completions: each is copied into a native slot (msghdr,
-/// iovec, destination sockaddr, payload) and queued as a non-blocking SENDMSG SQE whose success posts no completion,
+/// iovec, destination sockaddr, payload) and queued as a non-blocking SEND (destination in the SQE) or SENDMSG SQE
+/// whose success posts no completion,
 /// so the whole batch goes to the kernel with the next io_uring_enter instead of one sendto each. MSG_DONTWAIT makes
 /// the kernel finish (or fail) every send inside that io_uring_enter, so the slots are free again when it returns;
 /// a full socket buffer loses the datagram, as a non-blocking sendto would. The socket's handle is held from queueing
@@ -38,8 +39,20 @@ internal sealed unsafe class RingSendBatch
 
     public int Count => _used;
 
-    /// <summary>Fills the next slot and its SQE; false when the batch is full or the packet does not fit.</summary>
-    public bool TryQueue(IoUringRing ring, SafeHandle handle, int fd, ReadOnlySpan<byte> packet, SocketAddress destination, ulong userData)
+    /// <summary>
+    /// True to queue IORING_OP_SEND with the destination in the SQE (addr2, Linux 6.x) instead of SENDMSG, which saves
+    /// the kernel copying and checking a msghdr and an iovec per datagram. Set once the ring has proved the kernel
+    /// honours the address (<see cref="RtpRingLoop"/>'s start-up probe).
+    /// </summary>
+    public bool SendWithAddress { get; set; }
+
+    /// <summary>
+    /// Fills the next slot and its SQE; false when the batch is full or the packet does not fit. With
+    /// <paramref name="fixedSlot"/> &gt;= 0 the socket is named by its slot in the ring's registered file table (which
+    /// holds its own reference, so <paramref name="handle"/> is not touched); otherwise by descriptor, with the handle
+    /// held until the batch is submitted.
+    /// </summary>
+    public bool TryQueue(IoUringRing ring, SafeHandle handle, int fd, int fixedSlot, ReadOnlySpan<byte> packet, SocketAddress destination, ulong userData)
     {
         int addressLength = destination.Size;
         if (_used == Capacity || packet.Length > MaxPayload || addressLength > Payload - Address)
@@ -48,40 +61,57 @@ internal sealed unsafe class RingSendBatch
         }
 
         bool added = false;
-        handle.DangerousAddRef(ref added);
-        if (!added)
+        if (fixedSlot < 0)
         {
-            return false;
+            handle.DangerousAddRef(ref added);
+            if (!added)
+            {
+                return false;
+            }
         }
 
         byte* sqe = ring.NextSqe();
         if (sqe is null)
         {
-            handle.DangerousRelease();
+            if (added)
+            {
+                handle.DangerousRelease();
+            }
+
             return false;
         }
 
         byte* slot = _slots + ((nint)_used * SlotSize);
-        _handles[_used++] = handle;
+        _handles[_used++] = added ? handle : null;
         packet.CopyTo(new Span<byte>(slot + Payload, packet.Length));
         destination.Buffer.Span[..addressLength].CopyTo(new Span<byte>(slot + Address, addressLength));
+        if (SendWithAddress)
+        {
+            sqe[SqeOpcode] = OpSend;
+            *(ulong*)(sqe + SqeAddr) = (ulong)(slot + Payload);
+            *(uint*)(sqe + SqeLen) = (uint)packet.Length;
+            *(ulong*)(sqe + SqeAddr2) = (ulong)(slot + Address);
+            *(ushort*)(sqe + SqeAddrLen) = (ushort)addressLength;
+        }
+        else
+        {
+            // struct iovec { void* base; size_t len; }
+            *(ulong*)(slot + IoVec) = (ulong)(slot + Payload);
+            *(ulong*)(slot + IoVec + 8) = (ulong)packet.Length;
 
-        // struct iovec { void* base; size_t len; }
-        *(ulong*)(slot + IoVec) = (ulong)(slot + Payload);
-        *(ulong*)(slot + IoVec + 8) = (ulong)packet.Length;
+            // struct msghdr { name; namelen; iov; iovlen; control; controllen; flags; }
+            new Span<byte>(slot + MsgHdr, 56).Clear();
+            *(ulong*)(slot + MsgHdr) = (ulong)(slot + Address);
+            *(uint*)(slot + MsgHdr + 8) = (uint)addressLength;
+            *(ulong*)(slot + MsgHdr + 16) = (ulong)(slot + IoVec);
+            *(ulong*)(slot + MsgHdr + 24) = 1;
+            sqe[SqeOpcode] = OpSendMsg;
+            *(ulong*)(sqe + SqeAddr) = (ulong)(slot + MsgHdr);
+            *(uint*)(sqe + SqeLen) = 1;
+        }
 
-        // struct msghdr { name; namelen; iov; iovlen; control; controllen; flags; }
-        new Span<byte>(slot + MsgHdr, 56).Clear();
-        *(ulong*)(slot + MsgHdr) = (ulong)(slot + Address);
-        *(uint*)(slot + MsgHdr + 8) = (uint)addressLength;
-        *(ulong*)(slot + MsgHdr + 16) = (ulong)(slot + IoVec);
-        *(ulong*)(slot + MsgHdr + 24) = 1;
-
-        sqe[SqeOpcode] = OpSendMsg;
-        sqe[SqeFlags] = SqeCqeSkipSuccess;
-        *(int*)(sqe + SqeFd) = fd;
-        *(ulong*)(sqe + SqeAddr) = (ulong)(slot + MsgHdr);
-        *(uint*)(sqe + SqeLen) = 1;
+        sqe[SqeFlags] = fixedSlot >= 0 ? (byte)(SqeCqeSkipSuccess | SqeFixedFile) : SqeCqeSkipSuccess;
+        *(int*)(sqe + SqeFd) = fixedSlot >= 0 ? fixedSlot : fd;
         *(uint*)(sqe + SqeOpFlags) = MsgDontWait;
         *(ulong*)(sqe + SqeUserData) = userData;
         return true;
@@ -92,7 +122,7 @@ internal sealed unsafe class RingSendBatch
     {
         for (int i = 0; i < _used; i++)
         {
-            _handles[i]!.DangerousRelease();
+            _handles[i]?.DangerousRelease();
             _handles[i] = null;
         }
 

@@ -20,9 +20,11 @@ internal sealed unsafe class RtpRingLoop : RtpReceiveThread
     private const byte KindSend = 2;
     private const byte KindWake = 3;
     private const byte KindCancel = 4;
+    private const byte KindProbe = 5;
     private const int NameSpace = 28;
     private const int HeaderSize = 16 + NameSpace;
     private const int MaxFailedArms = 3;
+    private const int FixedFiles = 65536;
 
     [ThreadStatic]
     private static RtpRingLoop? t_current;
@@ -35,6 +37,14 @@ internal sealed unsafe class RtpRingLoop : RtpReceiveThread
 
     private static readonly uint BatchWaitMicros = ReadBatch(1, 1000);
 
+    /// <summary>
+    /// Receive buffers in the thread's pool (SWITCHBOARD_RTP_POOL, a power of two from 64 to 32768). The kernel takes
+    /// them in ring order, so the whole pool cycles through the CPU cache: a pool that covers a few milliseconds of
+    /// traffic keeps it warm, while a burst larger than the pool only ends the receives that found it empty until the
+    /// thread catches up (they are re-armed; the datagrams wait in their sockets).
+    /// </summary>
+    private static readonly int PoolBuffers = ReadPool(1024);
+
     private readonly ConcurrentQueue<(bool Add, RtpReceiveRegistration Registration)> _commands = new();
     private readonly ManualResetEventSlim _ready = new();
     private readonly List<RtpReceiveRegistration> _unarmed = [];
@@ -42,6 +52,7 @@ internal sealed unsafe class RtpRingLoop : RtpReceiveThread
     private IoUringRing? _ring;
     private ProvidedBufferRing? _buffers;
     private RingSendBatch? _sends;
+    private FixedFileTable? _files;
     private byte* _receiveHeader;
     private byte* _wakeBuffer;
     private int _eventFd = -1;
@@ -59,6 +70,12 @@ internal sealed unsafe class RtpRingLoop : RtpReceiveThread
     public override long SendsRefused => Interlocked.Read(ref _sendFailures);
 
     public override long OversizedDropped => Interlocked.Read(ref _truncated);
+
+    /// <summary>True when sends name their socket by its slot in the ring's registered file table.</summary>
+    public bool UsesFixedFiles => _files is not null;
+
+    /// <summary>True when sends are IORING_OP_SEND with the destination in the SQE (else SENDMSG).</summary>
+    public bool SendsWithAddress => _sends?.SendWithAddress ?? false;
 
     /// <summary>Starts the thread and its ring; null with the reason when io_uring is not usable here.</summary>
     public static RtpRingLoop? TryCreate(int index, out string? error)
@@ -111,8 +128,11 @@ internal sealed unsafe class RtpRingLoop : RtpReceiveThread
         registration.Released?.Wait(TimeSpan.FromSeconds(5));
     }
 
-    /// <summary>Queues a datagram on this thread's batch; false when it must be sent directly instead.</summary>
-    public bool TryQueueSend(SafeHandle handle, int fd, ReadOnlySpan<byte> packet, SocketAddress destination)
+    /// <summary>
+    /// Queues a datagram on this thread's batch; false when it must be sent directly instead. With the socket's
+    /// registration on this ring, the send names it by its fixed-file slot.
+    /// </summary>
+    public bool TryQueueSend(SafeHandle handle, int fd, RtpReceiveRegistration? registration, ReadOnlySpan<byte> packet, SocketAddress destination)
     {
         var sends = _sends!;
         if (sends.Count == sends.Capacity)
@@ -124,8 +144,14 @@ internal sealed unsafe class RtpRingLoop : RtpReceiveThread
             }
         }
 
-        return sends.TryQueue(_ring!, handle, fd, packet, destination, UserData(KindSend, 0, 0));
+        int fixedSlot = registration is not null && ReferenceEquals(registration.Loop, this) ? registration.FixedSlot : -1;
+        return sends.TryQueue(_ring!, handle, fd, fixedSlot, packet, destination, UserData(KindSend, 0, 0));
     }
+
+    private static int ReadPool(int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable("SWITCHBOARD_RTP_POOL"), out int count) && count is >= 64 and <= 32768 && (count & (count - 1)) == 0
+            ? count
+            : fallback;
 
     private static uint ReadBatch(int part, uint fallback)
     {
@@ -148,20 +174,11 @@ internal sealed unsafe class RtpRingLoop : RtpReceiveThread
         var v4 = new SocketAddress(AddressFamily.InterNetwork);
         var v6 = new SocketAddress(AddressFamily.InterNetworkV6);
         var ring = _ring!;
-        var sends = _sends!;
         while (true)
         {
-            if (sends.Count > 0)
-            {
-                // Hand the batch to the kernel before waiting, so the sockets' handles are released at once: a
-                // socket being disposed waits for them, and the wait below may last until the next datagram.
-                ring.Submit(0);
-                if (ring.Pending == 0)
-                {
-                    sends.Complete();
-                }
-            }
-
+            // Hand the batch to the kernel before waiting, so the sockets' handles are released at once: a socket
+            // being disposed waits for them, and the wait below may last until the next datagram.
+            FlushSends();
             if (!ring.Submit(BatchTarget, BatchWaitMicros))
             {
                 // Not expected on a working ring; do not spin.
@@ -203,7 +220,7 @@ internal sealed unsafe class RtpRingLoop : RtpReceiveThread
             return false;
         }
 
-        _buffers = ProvidedBufferRing.TryRegister(_ring, 0, 2048, 2048, out errno);
+        _buffers = ProvidedBufferRing.TryRegister(_ring, 0, PoolBuffers, 2048, out errno);
         if (_buffers is null)
         {
             _startError = $"provided buffer ring refused (errno {errno})";
@@ -218,6 +235,8 @@ internal sealed unsafe class RtpRingLoop : RtpReceiveThread
         }
 
         _sends = new RingSendBatch(512);
+        _sends.SendWithAddress = ProbeSendWithAddress();
+        _files = FixedFileTable.TryRegister(_ring, FixedFiles);
         _wakeBuffer = (byte*)NativeMemory.AllocZeroed(8);
 
         // The msghdr every multishot receive is prepared from: room for an IPv6 source address, no control data,
@@ -233,6 +252,70 @@ internal sealed unsafe class RtpRingLoop : RtpReceiveThread
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Sends one datagram over loopback with IORING_OP_SEND and the destination in the SQE, and checks it arrived from
+    /// the sending socket: kernels that predate the address field refuse it or send nowhere, and the ring then keeps
+    /// SENDMSG. Runs before anything else is armed, so the only completion is the probe's.
+    /// </summary>
+    private bool ProbeSendWithAddress()
+    {
+        try
+        {
+            using var receiver = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            using var sender = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            receiver.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            sender.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            var destination = receiver.LocalEndPoint!.Serialize();
+            byte* address = stackalloc byte[32];
+            byte* payload = stackalloc byte[4];
+            *(uint*)payload = 0x53424F4B;
+            destination.Buffer.Span[..destination.Size].CopyTo(new Span<byte>(address, 32));
+            byte* sqe = _ring!.NextSqe();
+            if (sqe is null)
+            {
+                return false;
+            }
+
+            sqe[SqeOpcode] = OpSend;
+            *(int*)(sqe + SqeFd) = (int)sender.SafeHandle.DangerousGetHandle();
+            *(ulong*)(sqe + SqeAddr) = (ulong)payload;
+            *(uint*)(sqe + SqeLen) = 4;
+            *(uint*)(sqe + SqeOpFlags) = MsgDontWait;
+            *(ulong*)(sqe + SqeAddr2) = (ulong)address;
+            *(ushort*)(sqe + SqeAddrLen) = (ushort)destination.Size;
+            *(ulong*)(sqe + SqeUserData) = UserData(KindProbe, 0, 0);
+            if (!_ring.Submit(1))
+            {
+                return false;
+            }
+
+            int result = int.MinValue;
+            while (_ring.TryPeek(out ulong userData, out int r, out _))
+            {
+                _ring.Advance();
+                if ((byte)(userData >> 24) == KindProbe)
+                {
+                    result = r;
+                }
+            }
+
+            if (result != 4 || !receiver.Poll(TimeSpan.FromMilliseconds(200), SelectMode.SelectRead))
+            {
+                return false;
+            }
+
+            byte[] received = new byte[8];
+            EndPoint from = new IPEndPoint(IPAddress.Any, 0);
+            int length = receiver.ReceiveFrom(received, ref from);
+            return length == 4 && BitConverter.ToUInt32(received, 0) == 0x53424F4B && from.Equals(sender.LocalEndPoint);
+        }
+        catch (SocketException)
+        {
+            // No loopback to probe with: keep SENDMSG, which every supported kernel has.
+            return false;
+        }
     }
 
     private void Dispatch(ulong userData, int result, uint flags, SocketAddress v4, SocketAddress v6)
@@ -315,6 +398,19 @@ internal sealed unsafe class RtpRingLoop : RtpReceiveThread
         registration.Owner.Deliver(new Span<byte>(buffer + HeaderSize, payloadLength), source, registration.Rtcp);
     }
 
+    private void FlushSends()
+    {
+        var sends = _sends!;
+        if (sends.Count > 0)
+        {
+            _ring!.Submit(0);
+            if (_ring.Pending == 0)
+            {
+                sends.Complete();
+            }
+        }
+    }
+
     private void RunCommands()
     {
         while (_commands.TryDequeue(out var command))
@@ -333,6 +429,7 @@ internal sealed unsafe class RtpRingLoop : RtpReceiveThread
     private void Add(RtpReceiveRegistration registration)
     {
         _table.Add(registration);
+        registration.FixedSlot = _files?.Add(registration.Fd) ?? -1;
         if (registration.Closed)
         {
             Release(registration);
@@ -412,6 +509,15 @@ internal sealed unsafe class RtpRingLoop : RtpReceiveThread
 
     private void Release(RtpReceiveRegistration registration)
     {
+        if (registration.FixedSlot >= 0)
+        {
+            // Sends queued for this socket name its slot: hand them to the kernel before the slot is emptied (and
+            // possibly given to another socket).
+            FlushSends();
+            _files!.Remove(registration.FixedSlot);
+            registration.FixedSlot = -1;
+        }
+
         _table.Remove(registration);
         _unarmed.Remove(registration);
         registration.Released?.Set();

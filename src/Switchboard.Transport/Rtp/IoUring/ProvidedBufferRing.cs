@@ -16,6 +16,7 @@ internal sealed unsafe class ProvidedBufferRing
     private readonly int _count;
     private readonly int _size;
     private readonly uint _mask;
+    private readonly int[] _holders;
     private ushort _tail;
 
     private ProvidedBufferRing(byte* ring, byte* buffers, int count, int size)
@@ -25,6 +26,7 @@ internal sealed unsafe class ProvidedBufferRing
         _count = count;
         _size = size;
         _mask = (uint)count - 1;
+        _holders = new int[count];
     }
 
     public ushort GroupId { get; private init; }
@@ -80,6 +82,45 @@ internal sealed unsafe class ProvidedBufferRing
 
     /// <summary>The memory of buffer <paramref name="id"/>.</summary>
     public byte* this[int id] => _buffers + ((nint)id * _size);
+
+    /// <summary>
+    /// True when <paramref name="length"/> bytes at <paramref name="data"/> lie inside one buffer of this pool (a
+    /// received datagram being sent on), with that buffer's id.
+    /// </summary>
+    public bool TryFind(byte* data, int length, out ushort id)
+    {
+        long offset = data - _buffers;
+        id = 0;
+        if (offset < 0 || offset >= (long)_count * _size || (offset % _size) + length > _size)
+        {
+            return false;
+        }
+
+        id = (ushort)(offset / _size);
+        return true;
+    }
+
+    /// <summary>The thread takes buffer <paramref name="id"/> from a completion (one holder: the delivery).</summary>
+    public void Take(ushort id)
+    {
+        if (id < _count)
+        {
+            _holders[id] = 1;
+        }
+    }
+
+    /// <summary>Another holder of a taken buffer (a queued send that points into it instead of copying it).</summary>
+    public void Hold(ushort id) => _holders[id]++;
+
+    /// <summary>A holder is done; the last one gives the buffer back to the kernel.</summary>
+    public void Release(ushort id)
+    {
+        if (id < _count && --_holders[id] <= 0)
+        {
+            _holders[id] = 0;
+            Recycle(id);
+        }
+    }
 
     /// <summary>Gives buffer <paramref name="id"/> back to the kernel.</summary>
     public void Recycle(ushort id)

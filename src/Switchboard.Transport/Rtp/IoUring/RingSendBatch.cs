@@ -5,13 +5,15 @@ using static Switchboard.Transport.Rtp.IoUring.IoUringNative;
 namespace Switchboard.Transport.Rtp.IoUring;
 
 /// <summary>
-/// The datagrams a ring thread sends during one batch of completions: each is copied into a native slot (msghdr,
-/// iovec, destination sockaddr, payload) and queued as a non-blocking SEND (destination in the SQE) or SENDMSG SQE
-/// whose success posts no completion,
-/// so the whole batch goes to the kernel with the next io_uring_enter instead of one sendto each. MSG_DONTWAIT makes
-/// the kernel finish (or fail) every send inside that io_uring_enter, so the slots are free again when it returns;
-/// a full socket buffer loses the datagram, as a non-blocking sendto would. The socket's handle is held from queueing
-/// to submission so a concurrent close cannot hand its descriptor number to another socket in between.
+/// The datagrams a ring thread sends during one batch of completions, queued as non-blocking SEND (destination in the
+/// SQE) or SENDMSG SQEs whose success posts no completion, so the whole batch goes to the kernel with the next
+/// io_uring_enter instead of one sendto each. Each has a native slot for its destination (and msghdr/iovec for
+/// SENDMSG); its bytes are sent from where they are when that is a buffer of the ring's receive pool (the relay
+/// forwarding a datagram it received: the buffer is held until submission), else copied into the slot. MSG_DONTWAIT
+/// makes the kernel finish (or fail) every send inside that io_uring_enter, so slots and held buffers are free again
+/// when it returns; a full socket buffer loses the datagram, as a non-blocking sendto would. A socket named by
+/// descriptor has its handle held from queueing to submission so a concurrent close cannot hand its descriptor number
+/// to another socket in between; one named by registered-file slot is held by the ring's file table.
 /// </summary>
 internal sealed unsafe class RingSendBatch
 {
@@ -26,13 +28,21 @@ internal sealed unsafe class RingSendBatch
 
     private readonly byte* _slots;
     private readonly SafeHandle?[] _handles;
+    private readonly int[] _held;
+    private readonly ProvidedBufferRing? _pool;
     private int _used;
 
-    public RingSendBatch(int capacity)
+    /// <param name="capacity">Datagrams per batch.</param>
+    /// <param name="pool">The ring's receive pool: a datagram that still lies in one of its buffers (the relay
+    /// forwarding what it received) is sent from there, the buffer held until the batch is submitted, instead of being
+    /// copied into the slot.</param>
+    public RingSendBatch(int capacity, ProvidedBufferRing? pool = null)
     {
         Capacity = capacity;
         _slots = (byte*)NativeMemory.AlignedAlloc((nuint)(capacity * SlotSize), 64);
         _handles = new SafeHandle?[capacity];
+        _held = new int[capacity];
+        _pool = pool;
     }
 
     public int Capacity { get; }
@@ -82,13 +92,29 @@ internal sealed unsafe class RingSendBatch
         }
 
         byte* slot = _slots + ((nint)_used * SlotSize);
+        byte* payload;
+        fixed (byte* data = packet)
+        {
+            if (_pool is not null && _pool.TryFind(data, packet.Length, out ushort buffer))
+            {
+                _pool.Hold(buffer);
+                _held[_used] = buffer;
+                payload = data;
+            }
+            else
+            {
+                _held[_used] = -1;
+                payload = slot + Payload;
+                packet.CopyTo(new Span<byte>(payload, packet.Length));
+            }
+        }
+
         _handles[_used++] = added ? handle : null;
-        packet.CopyTo(new Span<byte>(slot + Payload, packet.Length));
         destination.Buffer.Span[..addressLength].CopyTo(new Span<byte>(slot + Address, addressLength));
         if (SendWithAddress)
         {
             sqe[SqeOpcode] = OpSend;
-            *(ulong*)(sqe + SqeAddr) = (ulong)(slot + Payload);
+            *(ulong*)(sqe + SqeAddr) = (ulong)payload;
             *(uint*)(sqe + SqeLen) = (uint)packet.Length;
             *(ulong*)(sqe + SqeAddr2) = (ulong)(slot + Address);
             *(ushort*)(sqe + SqeAddrLen) = (ushort)addressLength;
@@ -96,7 +122,7 @@ internal sealed unsafe class RingSendBatch
         else
         {
             // struct iovec { void* base; size_t len; }
-            *(ulong*)(slot + IoVec) = (ulong)(slot + Payload);
+            *(ulong*)(slot + IoVec) = (ulong)payload;
             *(ulong*)(slot + IoVec + 8) = (ulong)packet.Length;
 
             // struct msghdr { name; namelen; iov; iovlen; control; controllen; flags; }
@@ -124,6 +150,10 @@ internal sealed unsafe class RingSendBatch
         {
             _handles[i]?.DangerousRelease();
             _handles[i] = null;
+            if (_held[i] >= 0)
+            {
+                _pool!.Release((ushort)_held[i]);
+            }
         }
 
         _used = 0;

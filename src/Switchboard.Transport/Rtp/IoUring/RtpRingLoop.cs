@@ -234,7 +234,7 @@ internal sealed unsafe class RtpRingLoop : RtpReceiveThread
             return false;
         }
 
-        _sends = new RingSendBatch(512);
+        _sends = new RingSendBatch(512, _buffers);
         _sends.SendWithAddress = ProbeSendWithAddress();
         _files = FixedFileTable.TryRegister(_ring, FixedFiles);
         _wakeBuffer = (byte*)NativeMemory.AllocZeroed(8);
@@ -348,13 +348,16 @@ internal sealed unsafe class RtpRingLoop : RtpReceiveThread
         if ((flags & CqeFBuffer) != 0)
         {
             ushort id = (ushort)(flags >> 16);
+            var buffers = _buffers!;
+            buffers.Take(id);
             if (current && result > 0 && !registration!.Closed)
             {
                 registration.FailedArms = 0;
-                Deliver(registration, _buffers![id], result, v4, v6);
+                Deliver(registration, buffers[id], result, v4, v6);
             }
 
-            _buffers!.Recycle(id);
+            // Back to the kernel now, or once the sends pointing into it are submitted.
+            buffers.Release(id);
         }
 
         if (!current || (flags & CqeFMore) != 0)

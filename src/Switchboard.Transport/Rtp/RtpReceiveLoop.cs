@@ -82,6 +82,7 @@ internal sealed unsafe class RtpReceiveLoop : RtpReceiveThread
 
     private void Run()
     {
+        RtpThreadPriority.ApplyToCurrentThread();
         int stride = LinuxUdp.EpollEventSize;
         byte* events = (byte*)NativeMemory.Alloc((nuint)(stride * MaxEvents));
         byte[] buffer = GC.AllocateArray<byte>(UdpRtpSocket.BufferSize, pinned: true);

@@ -16,6 +16,7 @@ using Switchboard.Core.Storage;
 using Switchboard.Hosting;
 using Switchboard.Manager;
 using Switchboard.Transport.Admission;
+using Switchboard.Transport.Rtp;
 
 namespace Switchboard.Run;
 
@@ -111,6 +112,7 @@ internal sealed partial class PbxHost : IAsyncDisposable
         _dialplan.AstDb = new Switchboard.Core.Storage.AstDatabaseStore(astdb);
         var media = ChannelMediaOptions.Create(_wheel, layout.LibDir, _config.Document("musiconhold.conf"), LogDiagnostic);
         _calls = CallService.Attach(_pjsip, _dialplan, _config.Rtp, _loggers, _host.Time, media);
+        ApplyHighPriority(_config.Document("asterisk.conf"));
         _calls.RegisterCli(_cli);
         StartVoicemail(layout);
         _calls.Observe(new ChannelEventPublisher(_bus));
@@ -345,6 +347,39 @@ internal sealed partial class PbxHost : IAsyncDisposable
             LogDiagnostic(d.ToString());
         }
     }
+
+    /// <summary>
+    /// asterisk.conf [options] highpriority=yes: the RTP threads run SCHED_RR (see <see cref="RtpThreadPriority"/>). Read
+    /// at startup only, as Asterisk reads it; the engine is started here so the outcome is logged at once.
+    /// </summary>
+    private void ApplyHighPriority(Switchboard.Config.Parsing.ConfDocument? asteriskConf)
+    {
+        string? value = asteriskConf?.Find("options")?.Get("highpriority")?.Trim();
+        if (value is null || !(value.Equals("yes", StringComparison.OrdinalIgnoreCase) || value.Equals("true", StringComparison.OrdinalIgnoreCase)
+            || value.Equals("on", StringComparison.OrdinalIgnoreCase) || value == "1"))
+        {
+            return;
+        }
+
+        RtpThreadPriority.Realtime = true;
+        _ = RtpEngineStatus.Current;
+        SpinWait.SpinUntil(() => RtpThreadPriority.Outcome is not null, TimeSpan.FromSeconds(1));
+        string outcome = RtpThreadPriority.Outcome ?? "unknown";
+        if (outcome.StartsWith("realtime", StringComparison.Ordinal))
+        {
+            LogHighPriority(_log, outcome);
+        }
+        else
+        {
+            LogHighPriorityRefused(_log, outcome);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "highpriority=yes: RTP threads run {Outcome}")]
+    private static partial void LogHighPriority(ILogger logger, string outcome);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "highpriority=yes: RTP threads run at {Outcome}")]
+    private static partial void LogHighPriorityRefused(ILogger logger, string outcome);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Configuration in {ConfigDir} has {Errors} error(s); not starting")]
     private partial void LogConfigFailed(string configDir, int errors);

@@ -35,6 +35,7 @@ internal static class RtpCliCommand
             Line(o, "io_uring sends", sendPath);
         }
 
+        Line(o, "RTP priority", RtpThreadPriority.Outcome ?? "normal");
         Line(o, "Sockets", engine.Sockets.ToString(CultureInfo.InvariantCulture));
         Line(o, "Sends refused", engine.SendsRefused.ToString(CultureInfo.InvariantCulture));
         Line(o, "Oversized dropped", engine.OversizedDropped.ToString(CultureInfo.InvariantCulture));

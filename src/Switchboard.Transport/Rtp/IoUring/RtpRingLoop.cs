@@ -163,6 +163,7 @@ internal sealed unsafe class RtpRingLoop : RtpReceiveThread
 
     private void Run()
     {
+        RtpThreadPriority.ApplyToCurrentThread();
         if (!Start())
         {
             _ready.Set();

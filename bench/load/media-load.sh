@@ -9,7 +9,8 @@
 # Env: WARMUP (5 s), DURATION (20 s), SETUP_RATE (200 calls/s), SOCKETS (4 per side), PBX_BIN (default: JIT build),
 #      RX (poll: one generator thread polls its sockets every ms, so the PBX's loopback sends never wake a sleeping
 #      receiver; block: one thread per socket blocked in recvmmsg, whose wake-ups loopback charges to the PBX),
-#      SWITCHBOARD_RTP_ENGINE (io_uring default / epoll) and SWITCHBOARD_RTP_THREADS pass through to the PBX.
+#      SWITCHBOARD_RTP_ENGINE (io_uring default / epoll), SWITCHBOARD_RTP_THREADS/_BATCH/_POOL pass through to the PBX,
+#      HIGHPRIORITY=1 writes asterisk.conf [options] highpriority = yes (RTP threads SCHED_RR 10; needs root/CAP_SYS_NICE).
 # Transit and jitter use the kernel's arrival stamps (SO_TIMESTAMPNS) at the generator's sockets.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -47,6 +48,7 @@ for calls in "${STEPS[@]}"; do
   } > "$WORK/data/etc/asterisk/pjsip_wizard.conf"
   printf '[load]\nexten => 200,1,Dial(PJSIP/callee,10)\n same => n,Hangup()\n' > "$WORK/data/etc/asterisk/extensions.conf"
   printf '[general]\nrtpstart = 20000\nrtpend = 39999\n' > "$WORK/data/etc/asterisk/rtp.conf"
+  if [ "${HIGHPRIORITY:-0}" = 1 ]; then printf '[options]\nhighpriority = yes\n' > "$WORK/data/etc/asterisk/asterisk.conf"; fi
   SYSLOG_LEVEL=${SYSLOG_LEVEL:-3} ACME_FILE= "${IN_NS[@]}" "${PBX_CMD[@]}" run --data-dir "$WORK/data" > "$WORK/pbx-$calls.log" 2>&1 &
   PBX=$!
   for _ in $(seq 1 60); do grep -q "ready in" "$WORK/pbx-$calls.log" 2>/dev/null && break; sleep 0.5; done

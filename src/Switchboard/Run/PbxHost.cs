@@ -180,10 +180,11 @@ internal sealed partial class PbxHost : IAsyncDisposable
             }
         });
 
-        // Call files left in the spool (a websmsd SMS answered 200 before a crash) run dialplan that needs every
-        // application and function (MessageSend, MESSAGE() ...): the spool starts once all are registered.
-        spool.Start();
         LogReady(CoreCliCommands.Version, (_host.Time.GetUtcNow() - started).TotalMilliseconds);
+
+        // Call files left in the spool (a websmsd SMS answered 200 before a crash) run dialplan that needs every
+        // application and function (MessageSend, MESSAGE() ...): the spool starts once the PBX is fully up.
+        spool.Start();
         return await _host.RunUntilShutdownAsync(ct).ConfigureAwait(false);
     }
 

@@ -8,7 +8,8 @@ namespace Switchboard.Core.Messaging;
 
 /// <summary>
 /// Delivers stored messages when their endpoint registers a contact (registrar's Created event), at start and
-/// when MessageSend stores a message for an endpoint that registered meanwhile, and drops expired ones with a log line once a minute. One delivery run per endpoint at a time.
+/// when MessageSend stores a message for an endpoint that registered meanwhile, and drops expired ones with a log
+/// line once a minute. One delivery run per endpoint at a time.
 /// </summary>
 internal sealed class StoreAndForward : IAsyncDisposable
 {

@@ -58,12 +58,12 @@ internal static class ChannelCliCommands
 
                 return;
             case "verbose":
-                o.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-20} {1,-20} {2,-20} {3,-4} {4,-7} {5,-12} {6,-25} {7,-15} {8,-8} {9,-11} {10,-11} {11,-20}",
-                    "Channel", "Context", "Extension", "Prio", "State", "Application", "Data", "CallerID", "Duration", "Accountcode", "PeerAccount", "BridgeID"));
+                o.WriteLine(VerboseLine("Channel", "Context", "Extension", null, "State", "Application", "Data", "CallerID", "Duration", "Accountcode", "PeerAccount", "BridgeID"));
                 foreach (var c in list)
                 {
-                    o.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-20} {1,-20} {2,-20} {3,4} {4,-7} {5,-12} {6,-25} {7,-15} {8,-8} {9,-11} {10,-11} {11,-20}",
-                        c.Name, c.Context, c.Exten, c.Priority, c.StateText, c.Application, c.ApplicationData, c.CallerId.Number, Duration(c.Age), c.AccountCode, c.BridgedTo?.AccountCode ?? string.Empty, c.BridgeId ?? string.Empty));
+                    o.WriteLine(VerboseLine(c.Name, c.Context, c.Exten, c.Priority, c.StateText,
+                        c.Application.Length > 0 ? c.Application : "(None)", c.ApplicationData.Length > 0 ? c.ApplicationData : "(Empty)", c.CallerId.Number,
+                        Duration(c.Age), c.AccountCode, c.BridgedTo?.AccountCode ?? string.Empty, c.BridgeId ?? string.Empty));
                 }
 
                 Totals(channels, o, withChannels: true, count: list.Count);
@@ -73,15 +73,70 @@ internal static class ChannelCliCommands
                 return;
         }
 
-        o.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-64} {1,-32} {2,-7} {3,-50}", "Channel", "Location", "State", "Application(Data)"));
+        o.WriteLine(ListLine("Channel", "Location", "State", "Application(Data)"));
         foreach (var c in list)
         {
             var location = c.Exten.Length > 0 ? $"{c.Exten}@{c.Context}:{c.Priority}" : "(None)";
             var app = c.Application.Length > 0 ? $"{c.Application}({c.ApplicationData})" : "(None)";
-            o.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-64} {1,-32} {2,-7} {3,-50}", c.Name, location, c.StateText, app));
+            o.WriteLine(ListLine(c.Name, location, c.StateText, app));
         }
 
         Totals(channels, o, withChannels: true, count: list.Count);
+    }
+
+    /// <summary>A line of the plain listing: Channel 64, Location 32, State 7, Application(Data) 50 (each cut to its width).</summary>
+    internal static string ListLine(string channel, string location, string state, string application)
+    {
+        var sb = new StringBuilder(156);
+        Left(sb, channel, 64).Append(' ');
+        Left(sb, location, 32).Append(' ');
+        Left(sb, state, 7).Append(' ');
+        return Left(sb, application, 50).ToString();
+    }
+
+    /// <summary>
+    /// A line of the verbose listing as Asterisk 18.18+/20.3+ (so 22) prints it: Channel 80, Context 24, Extension 24,
+    /// Priority 4, State 7, Application 12, Data 25, CallerID 15, Duration 8 (right-aligned), Accountcode 11,
+    /// PeerAccount 11, BridgeID 20; every text field is cut to its width. The priority is a number right-aligned in 4
+    /// (%4d); null writes the header, whose "Priority" is cut to "Prio".
+    /// </summary>
+    internal static string VerboseLine(string channel, string context, string exten, int? priority, string state, string application, string data, string callerId, string duration, string account, string peerAccount, string bridgeId)
+    {
+        var sb = new StringBuilder(240);
+        Left(sb, channel, 80).Append(' ');
+        Left(sb, context, 24).Append(' ');
+        Left(sb, exten, 24).Append(' ');
+        if (priority is int p)
+        {
+            sb.Append(p.ToString(CultureInfo.InvariantCulture).PadLeft(4)).Append(' ');
+        }
+        else
+        {
+            Left(sb, "Priority", 4).Append(' ');
+        }
+
+        Left(sb, state, 7).Append(' ');
+        Left(sb, application, 12).Append(' ');
+        Left(sb, data, 25).Append(' ');
+        Left(sb, callerId, 15).Append(' ');
+        Right(sb, duration, 8).Append(' ');
+        Left(sb, account, 11).Append(' ');
+        Left(sb, peerAccount, 11).Append(' ');
+        return Left(sb, bridgeId, 20).ToString();
+    }
+
+    /// <summary>printf's %-N.Ns: at most <paramref name="width"/> characters, padded on the right.</summary>
+    private static StringBuilder Left(StringBuilder sb, string value, int width)
+    {
+        var cut = value.Length > width ? value.AsSpan(0, width) : value.AsSpan();
+        return sb.Append(cut).Append(' ', width - cut.Length);
+    }
+
+    /// <summary>printf's %N.Ns: at most <paramref name="width"/> characters, padded on the left.</summary>
+    private static StringBuilder Right(StringBuilder sb, string value, int width)
+    {
+        var cut = value.Length > width ? value.AsSpan(0, width) : value.AsSpan();
+        return sb.Append(' ', width - cut.Length).Append(cut);
     }
 
     private static void Totals(ChannelRegistry channels, TextWriter o, bool withChannels, int? count = null)

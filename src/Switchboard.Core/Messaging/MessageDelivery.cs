@@ -102,6 +102,12 @@ internal sealed class MessageDelivery(PjsipRuntime runtime, LocationService loca
         return delivered;
     }
 
+    /// <summary>
+    /// Called with the endpoint name when a message was stored although a contact appeared while it was being
+    /// tried (the registration's own delivery run found nothing stored yet); store-and-forward delivers it now.
+    /// </summary>
+    public Action<string>? StoredWhileRegistering { get; set; }
+
     private async Task<MessageSendStatus> ToEndpointAsync(TextMessage message, PjsipEndpoint endpoint, string from)
     {
         var targets = await TargetsAsync(endpoint, null).ConfigureAwait(false);
@@ -120,7 +126,35 @@ internal sealed class MessageDelivery(PjsipRuntime runtime, LocationService loca
         var now = time.GetUtcNow();
         var id = store.Enqueue(endpoint.Name, from, message.To, message.Body, message.ContentType, now, now + expiry);
         MessagingLog.Queued(log, id, endpoint.Name, from, (now + expiry).ToString("u", CultureInfo.InvariantCulture));
+
+        // A device that registered after the contacts were read and before the message was stored started its
+        // delivery run too early to see it: look again now that it is stored, so it does not wait for the next
+        // registration (every registration after this point finds it in the store by itself).
+        if (HasNewTarget(targets, await TargetsAsync(endpoint, null).ConfigureAwait(false)))
+        {
+            StoredWhileRegistering?.Invoke(endpoint.Name);
+        }
+
         return MessageSendStatus.Success;
+    }
+
+    private static bool HasNewTarget(List<(string Uri, SipPeer Peer)> tried, List<(string Uri, SipPeer Peer)> now)
+    {
+        foreach (var (uri, peer) in now)
+        {
+            bool seen = false;
+            foreach (var (triedUri, triedPeer) in tried)
+            {
+                seen |= string.Equals(uri, triedUri, StringComparison.OrdinalIgnoreCase) && peer.Equals(triedPeer);
+            }
+
+            if (!seen)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private async Task<bool> SendAllAsync(TextMessage message, PjsipEndpoint endpoint, List<(string Uri, SipPeer Peer)> targets, string from)

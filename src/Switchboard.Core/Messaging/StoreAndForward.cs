@@ -7,8 +7,9 @@ using Switchboard.Core.Pjsip.Location;
 namespace Switchboard.Core.Messaging;
 
 /// <summary>
-/// Delivers stored messages when their endpoint registers a contact (registrar's Created event) and at start,
-/// and drops expired ones with a log line once a minute. One delivery run per endpoint at a time.
+/// Delivers stored messages when their endpoint registers a contact (registrar's Created event), at start and
+/// when MessageSend stores a message for an endpoint that registered meanwhile, and drops expired ones with a log
+/// line once a minute. One delivery run per endpoint at a time.
 /// </summary>
 internal sealed class StoreAndForward : IAsyncDisposable
 {
@@ -28,6 +29,22 @@ internal sealed class StoreAndForward : IAsyncDisposable
         _time = time;
         _log = log;
         _subscription = bus.Subscribe<ContactChanged>(OnContactChanged);
+        delivery.StoredWhileRegistering = Kick;
+    }
+
+    /// <summary>Endpoints with a delivery run going now.</summary>
+    internal int ActiveRuns
+    {
+        get
+        {
+            int n = 0;
+            foreach (var run in _runs.Values)
+            {
+                n += Volatile.Read(ref run.Running);
+            }
+
+            return n;
+        }
     }
 
     public void Start()

@@ -126,8 +126,8 @@ internal sealed partial class PbxHost : IAsyncDisposable
                 await _cdrWriter.DisposeAsync().ConfigureAwait(false);
             }
         });
-        _spool = new OutgoingSpool(layout.OutgoingDir, layout.OutgoingDoneDir, _calls.OriginateAsync, _loggers.CreateLogger("spool"), _host.Time);
-        _spool.Start();
+        var spool = new OutgoingSpool(layout.OutgoingDir, layout.OutgoingDoneDir, _calls.OriginateAsync, _loggers.CreateLogger("spool"), _host.Time);
+        _spool = spool;
         _host.Shutdown.Register(ShutdownPhase.StopAccepting, "call file spool", async _ =>
         {
             if (_spool is not null)
@@ -183,6 +183,10 @@ internal sealed partial class PbxHost : IAsyncDisposable
         });
 
         LogReady(CoreCliCommands.Version, (_host.Time.GetUtcNow() - started).TotalMilliseconds);
+
+        // Call files left in the spool (a websmsd SMS answered 200 before a crash) run dialplan that needs every
+        // application and function (MessageSend, MESSAGE() ...): the spool starts once the PBX is fully up.
+        spool.Start();
         return await _host.RunUntilShutdownAsync(ct).ConfigureAwait(false);
     }
 

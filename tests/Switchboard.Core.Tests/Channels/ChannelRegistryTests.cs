@@ -111,6 +111,46 @@ public sealed class ChannelRegistryTests
         Assert.Contains("Objects found: 0", await Run(cli, "pjsip show channels"), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// core show channels verbose with Asterisk 22's columns (main/cli.c since 18.18/20.3): Channel 80, Context 24,
+    /// Extension 24, Prio 4, State 7, Application 12, Data 25, CallerID 15, Duration 8 right-aligned, Accountcode 11,
+    /// PeerAccount 11, BridgeID 20, one space apart, each value cut to its column.
+    /// </summary>
+    [Fact]
+    public async Task Verbose_listing_has_asterisk_22_columns_and_cuts_each_value_to_its_width()
+    {
+        var registry = new ChannelRegistry(TimeProvider.System);
+        var (one, two) = Switchboard.Core.Local.LocalChannel.CreatePair(registry, "+12025550164", "dp_entry_answer", TimeProvider.System);
+        one.Context = "dp_entry_text_in_a_rather_long_context_name";
+        one.Application = "MessageSend";
+        one.ApplicationData = "pjsip:erin,+4670999999,and-a-long-tail";
+        registry.Add(one);
+        registry.Add(two);
+        var cli = new CliCommandRegistry();
+        ChannelCliCommands.Register(cli, registry, TimeProvider.System, _ => Task.FromResult(false));
+
+        var lines = (await Run(cli, "core show channels verbose")).Split('\n');
+        var header = lines[0].TrimEnd('\r');
+        var expected = string.Join(' ', "Channel".PadRight(80), "Context".PadRight(24), "Extension".PadRight(24), "Prio", "State".PadRight(7), "Application".PadRight(12),
+            "Data".PadRight(25), "CallerID".PadRight(15), "Duration", "Accountcode", "PeerAccount", "BridgeID".PadRight(20));
+        Assert.Equal(expected, header);
+        Assert.Equal(252, header.Length);
+
+        var row = Array.Find(lines, l => l.StartsWith(one.Name, StringComparison.Ordinal))!.TrimEnd('\r');
+        Assert.Equal(header.Length, row.Length);
+        Assert.Equal(one.Name.PadRight(80), row[..80]);
+        Assert.Equal("dp_entry_text_in_a_rathe", row.Substring(81, 24));
+        Assert.Equal("+12025550164".PadRight(24), row.Substring(106, 24));
+        Assert.Equal("   1", row.Substring(131, 4));
+        Assert.Equal("MessageSend ", row.Substring(144, 12));
+        Assert.Equal("pjsip:erin,+4670999999,an", row.Substring(157, 25));
+        Assert.Matches(@"^\d\d:\d\d:\d\d$", row.Substring(199, 8));
+
+        var other = Array.Find(lines, l => l.StartsWith(two.Name, StringComparison.Ordinal))!;
+        Assert.Equal("(None)      ", other.Substring(144, 12));
+        Assert.Equal("(Empty)".PadRight(25), other.Substring(157, 25));
+    }
+
     private static async Task<string> Run(CliCommandRegistry cli, string line)
     {
         using var w = new StringWriter();

@@ -145,6 +145,48 @@ public sealed class MessageDeliveryTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Message_stored_while_a_device_registers_is_sent_to_that_device_without_waiting_for_another_registration()
+    {
+        // The first contact is tried; a second device registers while that MESSAGE is in flight, and its delivery
+        // run finds nothing stored yet. The first contact then refuses and the message is stored: it must go to
+        // the new device now, not when that device next registers (an hour later with Expires 3600).
+        AddContact("sip:carol@127.0.0.9:5070");
+        var channel = new MessageChannel(new TextMessage { To = "sip:123@pbx", Body = "late" }, "alice", TimeProvider.System);
+        var run = _dialplan.RunAsync(channel, "text", "123");
+        var first = await _transport.NextSentAsync(TimeSpan.FromSeconds(10));
+        Assert.StartsWith("MESSAGE sip:carol@127.0.0.9:5070 SIP/2.0\r\n", first.Text, StringComparison.Ordinal);
+
+        AddContact("sip:carol@127.0.0.9:5072");
+        for (int i = 0; i < 200 && _forward.ActiveRuns > 0; i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.Equal(0, _forward.ActiveRuns);
+        _transport.Deliver(OkFor(first.Text).Replace("200 OK", "480 Temporarily Unavailable", StringComparison.Ordinal), first.Destination);
+        await run.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal("SUCCESS", channel.Variables.Get("STATUS"));
+        Assert.Single(_store.Queued("carol"));
+
+        bool reachedNewDevice = false;
+        for (int i = 0; i < 10 && !reachedNewDevice; i++)
+        {
+            // 200 to everything sent (the stored message goes to both contacts; a retransmission may come first)
+            var next = await _transport.NextSentAsync(TimeSpan.FromSeconds(10));
+            _transport.Deliver(OkFor(next.Text), next.Destination);
+            reachedNewDevice = next.Text.StartsWith("MESSAGE sip:carol@127.0.0.9:5072 SIP/2.0\r\n", StringComparison.Ordinal) && next.Text.EndsWith("\r\n\r\nlate", StringComparison.Ordinal);
+        }
+
+        Assert.True(reachedNewDevice, "the stored message was not sent to the device that registered meanwhile");
+        for (int i = 0; i < 100 && _store.Queued().Count > 0; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Empty(_store.Queued());
+    }
+
+    [Fact]
     public async Task Message_to_a_trunk_answers_a_401_with_the_outbound_auth_credentials()
     {
         // RFC 3261 §22.2 / RFC 2617 §3.2.2: the retry carries Authorization with response =

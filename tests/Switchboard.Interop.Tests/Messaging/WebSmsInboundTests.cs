@@ -94,6 +94,45 @@ public sealed class WebSmsInboundTests : IAsyncLifetime
         AssertDelivered(await device, "+4670999999");
     }
 
+    /// <summary>
+    /// SMS call files websmsd left in the spool (answered 200, then the PBX was killed) run at the next start. Their dialplan
+    /// needs MESSAGE() and MessageSend: the spool must not originate them before messaging is registered, or the
+    /// Local channel answers, the dialplan fails (empty From and body, no MessageSend), the file counts as Completed
+    /// and the SMS is gone. The race is won by messaging on most runs, so the test also checks the guarantee that closes
+    /// it: no call file is originated before the ready line (the old code logged its first attempt ~100 ms before).
+    /// </summary>
+    [SkippableFact]
+    public async Task Sms_call_files_left_in_the_spool_are_delivered_with_their_from_and_text_after_a_start()
+    {
+        Skip.IfNot(Sipp.Available, "sipp is not installed");
+        _pbx.Kill(); // as after a crash
+        var outgoing = Path.Combine(_pbx.DataDir, "var", "spool", "asterisk", "outgoing");
+        Directory.CreateDirectory(outgoing);
+        const int Count = 4;
+        for (int i = 0; i < Count; i++)
+        {
+            File.WriteAllText(Path.Combine(outgoing, "+12025550164.1700000000.00" + i.ToString(CultureInfo.InvariantCulture) + ".call"), WebSmsCallFile("+467055500" + i.ToString(CultureInfo.InvariantCulture)), new UTF8Encoding(false));
+        }
+
+        await _pbx.StartAsync(environment: Env());
+        var workDir = Directory.CreateTempSubdirectory("sipp-erin-").FullName;
+        var device = await RegisteredDeviceAsync("erin", Count, workDir);
+        var result = await device;
+        var log = string.Concat(Directory.GetFiles(workDir, "*_messages.log").Select(File.ReadAllText)).Replace("\r\n", "\n", StringComparison.Ordinal);
+        Assert.True(result.ExitCode == 0, "device: " + result + "\n" + _pbx.Output);
+        for (int i = 0; i < Count; i++)
+        {
+            Assert.Contains("From: <sip:+467055500" + i.ToString(CultureInfo.InvariantCulture) + "@", log, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(Count, CountOf(log, "\n\n" + Text));
+        var output = _pbx.Output;
+        int ready = output.IndexOf(" ready in ", StringComparison.Ordinal), firstCall = output.IndexOf(": calling Local/+12025550164@", StringComparison.Ordinal);
+        Assert.True(ready >= 0 && firstCall > ready, "the spool originated a call file before the PBX was fully up:\n" + output);
+        Assert.DoesNotContain("not registered", _pbx.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("No application", _pbx.Output, StringComparison.Ordinal);
+    }
+
     [SkippableFact]
     public async Task Sms_for_an_unknown_number_goes_through_a_call_file_that_dp_entry_answer_does_not_answer_and_is_dropped()
     {
@@ -117,14 +156,43 @@ public sealed class WebSmsInboundTests : IAsyncLifetime
         Assert.Contains(Text, device.StandardOutput.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
-    /// <summary>Starts a SIPp device waiting for one MESSAGE and registers it for <paramref name="user"/>.</summary>
-    private async Task<Task<ProcessResult>> RegisteredDeviceAsync(string user)
+    /// <summary>Starts a SIPp device waiting for <paramref name="messages"/> MESSAGEs and registers it for <paramref name="user"/>.</summary>
+    private async Task<Task<ProcessResult>> RegisteredDeviceAsync(string user, int messages = 1, string? workDir = null)
     {
         int port = FreePort.UdpAndTcp();
-        var device = Sipp.RunAsync("message-uas.xml", _pbx.SipPort, ["-m", "1", "-trace_msg"], TimeSpan.FromSeconds(40), localPort: port);
+        var device = Sipp.RunAsync("message-uas.xml", _pbx.SipPort, ["-m", messages.ToString(CultureInfo.InvariantCulture), "-trace_msg"], TimeSpan.FromSeconds(40), workDir: workDir, localPort: port);
         var r = await Sipp.RunAsync("register-contact.xml", _pbx.SipPort, ["-inf", Sipp.UsersFile([(user, "pw-" + user)]), "-m", "1", "-set", "contact_port", port.ToString(CultureInfo.InvariantCulture)]);
         Assert.True(r.ExitCode == 0, r.ToString());
         return device;
+    }
+
+    /// <summary>The call file websmsd writes for an SMS to erin's number (CallFileQueue.Render with the test's [astqueue]).</summary>
+    private static string WebSmsCallFile(string from) => $"""
+        Channel: Local/+12025550164@dp_entry_answer
+        CallerID: "" <{from}>
+        WaitTime: 45
+        MaxRetries: 0
+        RetryTime: 300
+        Context: dp_entry_text_in
+        Extension: +12025550164
+        Priority: 1
+        Archive: no
+        setvar: MESSAGE(to)=+12025550164
+        setvar: MESSAGE(from)={from}
+        setvar: MESSAGE(body)={Uri.EscapeDataString(Text)}
+        setvar: MESSAGE_ENCODE=rfc3986
+
+        """;
+
+    private static int CountOf(string text, string part)
+    {
+        int n = 0;
+        for (int i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + part.Length, StringComparison.Ordinal))
+        {
+            n++;
+        }
+
+        return n;
     }
 
     private static string WriteTemp(string text)

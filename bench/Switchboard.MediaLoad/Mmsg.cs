@@ -51,8 +51,22 @@ internal sealed unsafe partial class Mmsg : IDisposable
         Header(i, addr, address.Length, length);
     }
 
-    public int Send(int fd)
+    /// <summary>
+    /// Sends the queued packets. With <paramref name="stampOffset"/> &gt;= 0 each packet gets CLOCK_REALTIME (ns, little
+    /// endian) written there just before its sendmmsg call, so a packet's send time is when it leaves for the network,
+    /// not when it was built (time spent queued in this batch is not the PBX's).
+    /// </summary>
+    public int Send(int fd, int stampOffset = -1)
     {
+        if (stampOffset >= 0)
+        {
+            long now = RealtimeNanoseconds();
+            for (int i = 0; i < Count; i++)
+            {
+                *(long*)(_packets + (i * PacketBytes) + stampOffset) = now;
+            }
+        }
+
         int sent = 0;
         while (sent < Count)
         {

@@ -116,6 +116,9 @@ internal sealed class RtpTraffic : IDisposable
         t.Start();
     }
 
+    /// <summary>Where a packet carries its CLOCK_REALTIME send time (restamped as its batch is handed to the kernel).</summary>
+    private const int SendStampOffset = 24;
+
     private void Send(Socket[] sockets, RtpStream[] streams, long t0)
     {
         if (streams.Length == 0)
@@ -124,7 +127,9 @@ internal sealed class RtpTraffic : IDisposable
         }
 
         // One sendmmsg batch per socket, flushed when full and whenever the sender goes to sleep.
-        var batches = sockets.Select(_ => new Mmsg(64)).ToArray();
+        // Small send batches: a sendmmsg call delivers its packets one after another (on loopback each into the PBX's
+        // socket), so the last of a batch leaves later than the stamp written for the batch.
+        var batches = sockets.Select(_ => new Mmsg(16)).ToArray();
         var fds = sockets.Select(s => (int)s.SafeHandle.DangerousGetHandle()).ToArray();
         var addresses = streams.Select(s =>
         {
@@ -169,7 +174,6 @@ internal sealed class RtpTraffic : IDisposable
                 BinaryPrimitives.WriteInt32LittleEndian(packet[20..], stream.Id);
                 long sendTime = Stopwatch.GetTimestamp();
                 BinaryPrimitives.WriteInt64LittleEndian(packet[12..], sendTime);
-                BinaryPrimitives.WriteInt64LittleEndian(packet[24..], Mmsg.RealtimeNanoseconds());
                 batch.SetSend(i, PacketSize, addresses[p]);
                 batch.Count = i + 1;
                 if (sendTime >= _windowStart && sendTime < _windowEnd)
@@ -179,7 +183,7 @@ internal sealed class RtpTraffic : IDisposable
 
                 if (batch.Count == batch.Capacity)
                 {
-                    batch.Send(fds[stream.Socket]);
+                    batch.Send(fds[stream.Socket], SendStampOffset);
                 }
 
                 if (++p == streams.Length)
@@ -205,7 +209,7 @@ internal sealed class RtpTraffic : IDisposable
         {
             if (batches[k].Count > 0)
             {
-                batches[k].Send(fds[k]);
+                batches[k].Send(fds[k], SendStampOffset);
             }
         }
     }

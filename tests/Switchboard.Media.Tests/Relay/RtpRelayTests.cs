@@ -24,7 +24,7 @@ public sealed class RtpRelayTests
             LegA.SetMedia(mediaA);
             LegB.SetMedia(mediaB);
             LegA.Start();
-            LegB.Start();
+            LegB.Start(near: LegA);
             Relay = new RtpRelay(LegA, LegB, new TranscodingPathBuilder(new CodecRegistry()));
             Relay.Start();
         }
@@ -49,6 +49,16 @@ public sealed class RtpRelayTests
         public void OnDtmfBegin(RtpLeg leg, char digit) => Digits.Add($"{leg.Name}:begin:{digit}");
 
         public void OnDtmfEnd(RtpLeg leg, char digit, int durationMs) => Digits.Add($"{leg.Name}:end:{digit}");
+    }
+
+    [Fact]
+    public void ALegStartedNearAnotherAsksItsSocketForTheOtherLegsReceiveThread()
+    {
+        // The dialled leg starts next to the caller's (DialAttempt): its socket is started with the caller's socket as
+        // neighbour, so the transport serves both from one thread; a leg started alone names none.
+        var call = new Call(new RtpLegMedia("ulaw", 0, 101), new RtpLegMedia("ulaw", 0, 101));
+        Assert.Same(call.SocketA, call.SocketB.StartedNear);
+        Assert.Null(call.SocketA.StartedNear);
     }
 
     [Fact]

@@ -34,6 +34,15 @@ internal sealed class FakeRtpSocket : IRtpSocket
 
     public void Start(IRtpPacketSink sink) => _sink = sink;
 
+    /// <summary>The socket this one was asked to share a receive thread with (null: none).</summary>
+    public IRtpSocket? StartedNear { get; private set; }
+
+    public void Start(IRtpPacketSink sink, IRtpSocket? near)
+    {
+        _sink = sink;
+        StartedNear = near;
+    }
+
     public bool SendRtp(ReadOnlySpan<byte> packet, SocketAddress destination)
     {
         Interlocked.Increment(ref SendCount);

@@ -53,7 +53,7 @@ internal static class ChannelCliCommands
                 {
                     o.WriteLine(string.Join('!', c.Name, c.Context, c.Exten, c.Priority.ToString(CultureInfo.InvariantCulture), c.StateText, c.Application, c.ApplicationData,
                         c.CallerId.Number, c.AccountCode, c.BridgedTo?.AccountCode ?? string.Empty, "3", ((long)c.Age.TotalSeconds).ToString(CultureInfo.InvariantCulture),
-                        c.BridgedTo?.Name ?? "(None)", c.UniqueId));
+                        c.BridgeId ?? string.Empty, c.UniqueId));
                 }
 
                 return;

@@ -38,8 +38,9 @@ public sealed class ChannelRegistryTests
         var registry = new ChannelRegistry(TimeProvider.System);
         var alice = new TestChannel(registry, "alice", TimeProvider.System) { Context = "default", Exten = "200", Application = "Dial", ApplicationData = "PJSIP/bob,20" };
         alice.SetState(ChannelState.Up);
-        var bob = new TestChannel(registry, "bob", TimeProvider.System) { BridgedTo = alice };
+        var bob = new TestChannel(registry, "bob", TimeProvider.System) { BridgedTo = alice, BridgeId = "5c3f0a6e-bridge" };
         alice.BridgedTo = bob;
+        alice.BridgeId = bob.BridgeId;
         registry.Add(alice);
         registry.Add(bob);
         registry.CountCall();
@@ -69,7 +70,8 @@ public sealed class ChannelRegistryTests
         var fields = concise[0].TrimEnd('\r').Split('!');
         Assert.Equal(14, fields.Length);
         Assert.Equal(["PJSIP/alice-00000001", "default", "200", "1", "Up", "Dial", "PJSIP/bob,20"], fields[..7]);
-        Assert.Equal("PJSIP/bob-00000002", fields[12]);
+        // Field 13 is the bridge's id since Asterisk 12 (the bridged channel's name before), empty when not bridged.
+        Assert.Equal("5c3f0a6e-bridge", fields[12]);
         Assert.Equal(alice.UniqueId, fields[13]);
 
         Assert.Contains("Objects found: 2", await Run(cli, "pjsip show channels"), StringComparison.Ordinal);

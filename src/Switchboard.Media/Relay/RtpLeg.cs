@@ -92,14 +92,7 @@ public sealed partial class RtpLeg : IRtpPacketSink, IRtpSender, IDisposable
     {
         if (Interlocked.Exchange(ref _started, 1) == 0)
         {
-            if (near is null)
-            {
-                _socket.Start(this);
-            }
-            else
-            {
-                _socket.Start(this, near._socket);
-            }
+            _socket.Start(this, near?._socket);
         }
     }
 

@@ -18,6 +18,9 @@ public static partial class RtpThreadPriority
     /// <summary>Set from asterisk.conf at startup, before the RTP engine starts.</summary>
     public static bool Realtime { get; set; }
 
+    /// <summary>True once an RTP thread got realtime scheduling.</summary>
+    public static bool IsRealtime { get; private set; }
+
     /// <summary>What the RTP threads got: null while none has started or realtime is not asked for.</summary>
     public static string? Outcome => Volatile.Read(ref _outcome);
 
@@ -32,6 +35,7 @@ public static partial class RtpThreadPriority
         int priority = RealtimePriority;
         if (SetScheduler(0, SchedRr, &priority) == 0)
         {
+            IsRealtime = true;
             Volatile.Write(ref _outcome, $"realtime (SCHED_RR {RealtimePriority})");
             return;
         }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Switchboard.AutoBan;
 using Switchboard.Cli;
 using Switchboard.Common.Timing;
+using Switchboard.Config.Asterisk;
 using Switchboard.Config.Pjsip;
 using Switchboard.Config.Snapshot;
 using Switchboard.Control;
@@ -112,7 +113,7 @@ internal sealed partial class PbxHost : IAsyncDisposable
         _dialplan.AstDb = new Switchboard.Core.Storage.AstDatabaseStore(astdb);
         var media = ChannelMediaOptions.Create(_wheel, layout.LibDir, _config.Document("musiconhold.conf"), LogDiagnostic);
         _calls = CallService.Attach(_pjsip, _dialplan, _config.Rtp, _loggers, _host.Time, media);
-        ApplyHighPriority(_config.Document("asterisk.conf"));
+        ApplyHighPriority(AsteriskOptions.From(_config.Document("asterisk.conf")));
         _calls.RegisterCli(_cli);
         StartVoicemail(layout);
         _calls.Observe(new ChannelEventPublisher(_bus));
@@ -356,11 +357,9 @@ internal sealed partial class PbxHost : IAsyncDisposable
     /// asterisk.conf [options] highpriority=yes: the RTP threads run SCHED_RR (see <see cref="RtpThreadPriority"/>). Read
     /// at startup only, as Asterisk reads it; the engine is started here so the outcome is logged at once.
     /// </summary>
-    private void ApplyHighPriority(Switchboard.Config.Parsing.ConfDocument? asteriskConf)
+    private void ApplyHighPriority(AsteriskOptions options)
     {
-        string? value = asteriskConf?.Find("options")?.Get("highpriority")?.Trim();
-        if (value is null || !(value.Equals("yes", StringComparison.OrdinalIgnoreCase) || value.Equals("true", StringComparison.OrdinalIgnoreCase)
-            || value.Equals("on", StringComparison.OrdinalIgnoreCase) || value == "1"))
+        if (!options.HighPriority)
         {
             return;
         }
@@ -369,7 +368,7 @@ internal sealed partial class PbxHost : IAsyncDisposable
         _ = RtpEngineStatus.Current;
         SpinWait.SpinUntil(() => RtpThreadPriority.Outcome is not null, TimeSpan.FromSeconds(1));
         string outcome = RtpThreadPriority.Outcome ?? "unknown";
-        if (outcome.StartsWith("realtime", StringComparison.Ordinal))
+        if (RtpThreadPriority.IsRealtime)
         {
             LogHighPriority(_log, outcome);
         }

@@ -11,7 +11,9 @@ namespace Switchboard.Core.Cdr;
 /// own record (A/B pair) with its own dstchannel and disposition — a forked Dial writes the winner ANSWERED and
 /// each loser with its own status (NO ANSWER for a cancelled ring, BUSY, FAILED), ended when its dial ended.
 /// Asterisk's post_cdr only drops unanswered records without a dstchannel when unanswered=no, so losers are
-/// written. The rows are formatted and queued for Master.csv, in dial order, when party A hangs up.
+/// written. The rows are formatted and queued for Master.csv, in dial order, when party A hangs up. The call ends
+/// when it hangs up (as with cdr.conf endbeforehexten=yes): dst, dcontext, lastapp and lastdata are where the dialplan
+/// was then, whether or not the h extension has started by the time the channel leaves the registry.
 /// </summary>
 public sealed class CdrRecorder : IChannelObserver
 {
@@ -74,6 +76,7 @@ public sealed class CdrRecorder : IChannelObserver
 
         var config = Config;
         var now = _time.GetUtcNow();
+        var position = channel.PositionForRecord;
         lock (e)
         {
             bool anyAnswered = false;
@@ -94,10 +97,10 @@ public sealed class CdrRecorder : IChannelObserver
                     AccountCode = channel.AccountCode,
                     Source = channel.CallerId.Number,
                     CallerId = ClidOf(channel.CallerId),
-                    Destination = channel.Exten,
-                    DestinationContext = channel.Context,
-                    LastApplication = channel.LastApplication,
-                    LastData = channel.LastApplicationData,
+                    Destination = position.Exten,
+                    DestinationContext = position.Context,
+                    LastApplication = position.LastApplication,
+                    LastData = position.LastApplicationData,
                     UserField = channel.Variables.Get(CdrFunction.Key("userfield")) ?? string.Empty,
                     AmaFlags = channel.Variables.Get(CdrFunction.Key("amaflags")) ?? "DOCUMENTATION",
                 };

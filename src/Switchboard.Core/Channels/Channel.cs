@@ -13,6 +13,7 @@ namespace Switchboard.Core.Channels;
 public abstract class Channel : IDialplanChannel
 {
     private readonly TaskCompletionSource _hungUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private DialplanPosition? _atHangup;
     private int _hangupCause;
     private ChannelState _state = ChannelState.Down;
 
@@ -107,6 +108,15 @@ public abstract class Channel : IDialplanChannel
 
     public string LastApplicationData { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Where the dialplan was when the channel hung up, before its h extension or hangup handlers ran (CDR dst,
+    /// dcontext, lastapp, lastdata); null while the channel is up.
+    /// </summary>
+    public DialplanPosition? PositionAtHangup => Volatile.Read(ref _atHangup);
+
+    /// <summary>Where the dialplan is now, or was when the channel hung up.</summary>
+    public DialplanPosition PositionForRecord => PositionAtHangup ?? new DialplanPosition(Context, Exten, LastApplication, LastApplicationData);
+
     /// <summary>The channel this one is bridged to, if any.</summary>
     public Channel? BridgedTo { get; set; }
 
@@ -166,6 +176,12 @@ public abstract class Channel : IDialplanChannel
         if (HangupCause == 0)
         {
             HangupCause = cause;
+        }
+
+        if (!IsHungUp)
+        {
+            // Taken before the hang-up is visible: the h extension may start as soon as it is.
+            Interlocked.CompareExchange(ref _atHangup, new DialplanPosition(Context, Exten, LastApplication, LastApplicationData), null);
         }
 
         State = ChannelState.Down;

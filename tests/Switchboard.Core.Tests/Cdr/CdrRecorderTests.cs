@@ -51,6 +51,33 @@ public sealed class CdrRecorderTests : IDisposable
     }
 
     [Fact]
+    public async Task Row_keeps_the_dialplan_position_of_the_hangup_when_the_h_extension_has_started_before_it_is_written()
+    {
+        // The row is the call up to its hangup: an h extension that starts before the channel leaves the registry
+        // (its Log moves exten to h and lastapp to Log) does not change dst, dcontext, lastapp or lastdata.
+        _time.SetLocalTimeZone(TimeZoneInfo.Utc);
+        var registry = new ChannelRegistry(_time);
+        var writer = new CdrCsvWriter(_dir, NullLogger.Instance);
+        registry.AddObserver(new CdrRecorder(writer, CdrConfig.Default, _time));
+        var a = new TestChannel(registry, "alice", _time) { Context = "orig", Exten = "403", CallerId = new CallerIdInfo("1001", "Alice") };
+        registry.Add(a);
+        a.SetState(ChannelState.Up);
+        a.LastApplication = "Wait";
+        a.LastApplicationData = "20";
+        await a.HangupAsync(16, default);
+        a.Context = "hctx";
+        a.Exten = "h";
+        a.LastApplication = "Log";
+        a.LastApplicationData = "NOTICE,bye";
+        registry.Remove(a);
+        await writer.DisposeAsync();
+
+        var line = Assert.Single(File.ReadAllLines(Path.Combine(_dir, "Master.csv")));
+        Assert.StartsWith("\"\",\"1001\",\"403\",\"orig\",\"\"\"Alice\"\" <1001>\",\"" + a.Name + "\",\"\",\"Wait\",\"20\"", line, StringComparison.Ordinal);
+        Assert.Equal(new DialplanPosition("orig", "403", "Wait", "20"), a.PositionAtHangup);
+    }
+
+    [Fact]
     public async Task Dialled_local_pair_gives_the_caller_a_row_to_local_1_and_local_2_a_row_of_its_own()
     {
         // Asterisk: the caller's CDR has party B Local/...;1 (the dialled channel), while ;2 runs exten@context as a

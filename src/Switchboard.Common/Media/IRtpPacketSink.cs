@@ -13,4 +13,9 @@ public interface IRtpPacketSink
     void OnRtpPacket(Span<byte> packet, SocketAddress source);
 
     void OnRtcpPacket(Span<byte> packet, SocketAddress source);
+
+    /// <summary>Adds the objects <see cref="OnRtpPacket"/> touches, itself first, for the receive thread to prefetch.</summary>
+    void CollectPrefetch(ref RtpPrefetchList list)
+    {
+    }
 }

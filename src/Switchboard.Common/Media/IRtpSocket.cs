@@ -28,4 +28,9 @@ public interface IRtpSocket : IDisposable
 
     /// <summary>Sends one RTCP datagram from the RTCP socket; false when closed or failed (never throws).</summary>
     bool SendRtcp(ReadOnlySpan<byte> packet, SocketAddress destination);
+
+    /// <summary>Adds the objects <see cref="SendRtp"/> touches, for the receive thread of the packets it relays to prefetch.</summary>
+    void CollectSendPrefetch(ref RtpPrefetchList list)
+    {
+    }
 }

@@ -1,3 +1,4 @@
+using Switchboard.Common.Media;
 using Switchboard.Media.Rtp;
 
 namespace Switchboard.Media.Relay;
@@ -11,4 +12,9 @@ public interface IRtpLegHandler
     void OnRtp(RtpLeg leg, Span<byte> data, RtpPacket packet);
 
     void OnRtcp(RtpLeg leg, Span<byte> data);
+
+    /// <summary>Adds the objects <see cref="OnRtp"/> touches for a packet from <paramref name="leg"/>, to be prefetched.</summary>
+    void CollectPrefetch(RtpLeg leg, ref RtpPrefetchList list)
+    {
+    }
 }

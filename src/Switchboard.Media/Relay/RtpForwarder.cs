@@ -1,3 +1,4 @@
+using Switchboard.Common.Media;
 using Switchboard.Media.Codecs;
 using Switchboard.Media.Rtp;
 
@@ -84,6 +85,14 @@ internal sealed class RtpForwarder
         // telephone-event the target did not negotiate (already reported to the DTMF listener), or a payload type
         // the source leg did not negotiate (comfort noise, garbage): not forwarded.
         Dropped++;
+    }
+
+    /// <summary>Adds this forwarder, its payload type map and what sending on the target leg touches.</summary>
+    public void CollectPrefetch(ref RtpPrefetchList list)
+    {
+        list.Add(this);
+        list.Add(_map);
+        _to.CollectSendPrefetch(ref list);
     }
 
     private void Send(Span<byte> data, int outPayloadType, int inPayloadType, long now)

@@ -266,6 +266,33 @@ public sealed partial class RtpLeg : IRtpPacketSink, IRtpSender, IDisposable
         Handler?.OnRtcp(this, packet);
     }
 
+    void IRtpPacketSink.CollectPrefetch(ref RtpPrefetchList list)
+    {
+        list.Add(this, 4);
+        list.Add(_filter);
+        list.Add(_filter.Source, 2);
+        list.Add(_stats, 2);
+        list.Add(_dtmf);
+        list.Add(_continuity);
+        list.Add(Volatile.Read(ref _media));
+        if (Handler is { } handler)
+        {
+            list.Add(handler);
+            handler.CollectPrefetch(this, ref list);
+        }
+    }
+
+    /// <summary>Adds the objects <see cref="SendRtp(Span{byte}, long)"/> touches, to be prefetched by the thread that relays to this leg.</summary>
+    internal void CollectSendPrefetch(ref RtpPrefetchList list)
+    {
+        list.Add(this, 4);
+        list.Add(_options);
+        list.Add(_filter);
+        list.Add(RtpDestination, 2);
+        list.Add(_continuity, 2); // and the lock it allocated right after itself
+        _socket.CollectSendPrefetch(ref list);
+    }
+
     /// <summary>Ends a DTMF digit still in progress (for example when the stream is re-negotiated).</summary>
     public void FlushDtmf() => _dtmf.Flush();
 

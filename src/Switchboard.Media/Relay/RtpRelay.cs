@@ -1,3 +1,4 @@
+using Switchboard.Common.Media;
 using Switchboard.Media.Codecs;
 using Switchboard.Media.Rtp;
 
@@ -87,6 +88,12 @@ public sealed class RtpRelay : IRtpLegHandler, IDisposable
     {
         var forwarder = ReferenceEquals(leg, _a) ? Volatile.Read(ref _aToB) : Volatile.Read(ref _bToA);
         forwarder?.Forward(data, packet, leg.LastReceivedTimestamp);
+    }
+
+    void IRtpLegHandler.CollectPrefetch(RtpLeg leg, ref RtpPrefetchList list)
+    {
+        var forwarder = ReferenceEquals(leg, _a) ? Volatile.Read(ref _aToB) : Volatile.Read(ref _bToA);
+        forwarder?.CollectPrefetch(ref list);
     }
 
     void IRtpLegHandler.OnRtcp(RtpLeg leg, Span<byte> data)

@@ -1,4 +1,6 @@
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
+using Switchboard.Common.Media;
 
 namespace Switchboard.Transport.Rtp;
 
@@ -44,4 +46,49 @@ internal sealed class RtpReceiveRegistration
     public ManualResetEventSlim? Released { get; set; }
 
     public volatile bool Closed;
+
+    /// <summary>Objects to prefetch before a batch that holds one of this socket's datagrams (see <see cref="RtpPrefetchList"/>).</summary>
+    internal PrefetchObjects Prefetch;
+
+    /// <summary>Cache lines to fetch of each of <see cref="Prefetch"/>.</summary>
+    internal PrefetchLines PrefetchLineCounts;
+
+    internal int PrefetchCount;
+
+    /// <summary>Datagrams delivered; the prefetch list is collected again every <see cref="PrefetchRefresh"/> of them.</summary>
+    internal uint Delivered;
+
+    internal const int PrefetchCapacity = 24;
+
+    internal const uint PrefetchRefresh = 64;
+
+    /// <summary>Collects the prefetch list again (RTP only: RTCP is rare enough not to need one). Call on the loop's thread.</summary>
+    internal void CollectPrefetch()
+    {
+        if (Rtcp)
+        {
+            return;
+        }
+
+        var list = new RtpPrefetchList(Prefetch, PrefetchLineCounts);
+        Owner.CollectReceivePrefetch(ref list);
+        for (int i = list.Count; i < PrefetchCount; i++)
+        {
+            Prefetch[i] = null;
+        }
+
+        PrefetchCount = list.Count;
+    }
+
+    [InlineArray(PrefetchCapacity)]
+    internal struct PrefetchObjects
+    {
+        private object? _element;
+    }
+
+    [InlineArray(PrefetchCapacity)]
+    internal struct PrefetchLines
+    {
+        private byte _element;
+    }
 }

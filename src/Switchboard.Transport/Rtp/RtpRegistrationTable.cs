@@ -55,6 +55,13 @@ internal sealed class RtpRegistrationTable
         return true;
     }
 
+    /// <summary>Whatever is in <paramref name="slot"/>, without reading it (to prefetch it; <see cref="Find"/> checks the tag).</summary>
+    public RtpReceiveRegistration? Peek(int slot)
+    {
+        var slots = Volatile.Read(ref _slots);
+        return (uint)slot < (uint)slots.Length ? slots[slot] : null;
+    }
+
     /// <summary>The registration in <paramref name="slot"/> if it still carries <paramref name="tag"/>.</summary>
     public RtpReceiveRegistration? Find(int slot, uint tag)
     {

@@ -104,6 +104,9 @@ public sealed partial class UdpRtpSocket : IRtpSocket
     /// <summary>The engine thread serving this pair (null when not on an engine).</summary>
     internal RtpReceiveThread? EngineThread => _rtpRegistration?.Loop;
 
+    /// <summary>The RTP socket's registration with its receive thread (null when not on an engine).</summary>
+    internal RtpReceiveRegistration? RtpRegistration => _rtpRegistration;
+
     /// <summary>The RTP socket's slot in its io_uring thread's registered file table (-1: none).</summary>
     internal int RtpFixedSlot => _rtpRegistration?.FixedSlot ?? -1;
 
@@ -133,6 +136,22 @@ public sealed partial class UdpRtpSocket : IRtpSocket
     }
 
     public bool SendRtp(ReadOnlySpan<byte> packet, SocketAddress destination) => Send(_rtp, packet, destination);
+
+    /// <summary>Adds this socket and what handling its received RTP touches (the sink's objects), to be prefetched.</summary>
+    internal void CollectReceivePrefetch(ref RtpPrefetchList list)
+    {
+        list.Add(this, 2);
+        if (_sink is { } sink)
+        {
+            sink.CollectPrefetch(ref list);
+        }
+    }
+
+    void IRtpSocket.CollectSendPrefetch(ref RtpPrefetchList list)
+    {
+        list.Add(this, 2);
+        list.Add(_rtpRegistration);
+    }
 
     public bool SendRtcp(ReadOnlySpan<byte> packet, SocketAddress destination) => Send(_rtcp, packet, destination);
 

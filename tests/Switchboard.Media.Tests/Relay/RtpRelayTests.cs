@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
+using Switchboard.Common.Media;
 using Switchboard.Media.Codecs;
 using Switchboard.Media.Relay;
 using Switchboard.Media.Tests.Support;
@@ -59,6 +60,43 @@ public sealed class RtpRelayTests
         var call = new Call(new RtpLegMedia("ulaw", 0, 101), new RtpLegMedia("ulaw", 0, 101));
         Assert.Same(call.SocketA, call.SocketB.StartedNear);
         Assert.Null(call.SocketA.StartedNear);
+    }
+
+    [Fact]
+    public void ALegsPrefetchListFollowsAPacketThroughTheRelayToTheOtherLegsSocket()
+    {
+        // The receive thread prefetches what a packet will touch: the leg, its learned source, the relay, the
+        // forwarder, the other leg, where it sends to and its socket's own list.
+        var call = new Call(new RtpLegMedia("ulaw", 0, 101), new RtpLegMedia("ulaw", 0, 101));
+        call.SocketA.DeliverRtp(RtpBuilder.Audio(0, 1, 160, 0xA1), PhoneA);
+        call.SocketB.DeliverRtp(RtpBuilder.Audio(0, 1, 160, 0xB1), PhoneB);
+        var objects = new object?[32];
+        var lines = new byte[32];
+        var list = new RtpPrefetchList(objects, lines);
+        ((IRtpPacketSink)call.LegA).CollectPrefetch(ref list);
+
+        var collected = objects.Take(list.Count).ToList();
+        Assert.Same(call.LegA, collected[0]);
+        Assert.Contains(call.Relay, collected);
+        Assert.Contains(call.LegB, collected);
+        Assert.Contains(call.SocketB, collected);
+        Assert.Contains(collected, o => o is RtpForwarder);
+        Assert.Contains(collected, o => o is System.Net.SocketAddress a && SocketAddresses.ToEndPoint(a)!.Equals(PhoneB));
+        Assert.All(lines.Take(list.Count), l => Assert.InRange(l, (byte)1, (byte)8));
+        Assert.DoesNotContain(collected, o => o is null);
+    }
+
+    [Fact]
+    public void APrefetchListIgnoresNullsAndStopsAtItsCapacity()
+    {
+        var objects = new object?[2];
+        var list = new RtpPrefetchList(objects, new byte[2]);
+        list.Add(null);
+        list.Add("a", 20);
+        list.Add("b");
+        list.Add("c");
+        Assert.Equal(2, list.Count);
+        Assert.Equal(new object?[] { "a", "b" }, objects);
     }
 
     [Fact]

@@ -43,6 +43,8 @@ internal sealed class FakeRtpSocket : IRtpSocket
         StartedNear = near;
     }
 
+    public void CollectSendPrefetch(ref RtpPrefetchList list) => list.Add(this);
+
     public bool SendRtp(ReadOnlySpan<byte> packet, SocketAddress destination)
     {
         Interlocked.Increment(ref SendCount);

@@ -303,6 +303,15 @@ public sealed class RtpRingLoopTests
                 Assert.Equal(callee.LocalRtpEndPoint.Port, ((IPEndPoint)from).Port);
             }
 
+            // The thread collected what the caller's datagrams touch, to prefetch it for the next batches: the
+            // caller's socket, its sink, and the socket the sink sends from with that socket's registration.
+            var registration = caller.RtpRegistration!;
+            var prefetched = Enumerable.Range(0, registration.PrefetchCount).Select(i => registration.Prefetch[i]).ToList();
+            Assert.Same(caller, prefetched[0]);
+            Assert.Contains(prefetched, o => o is ForwardingSink);
+            Assert.Contains(callee, prefetched);
+            Assert.Contains(callee.RtpRegistration, prefetched);
+
             var port = callee.LocalRtpEndPoint;
             callee.Dispose();
             using var rebound = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
@@ -330,6 +339,12 @@ public sealed class RtpRingLoopTests
     private sealed class ForwardingSink(Func<UdpRtpSocket> to, SocketAddress destination) : IRtpPacketSink
     {
         public void OnRtpPacket(Span<byte> packet, SocketAddress source) => to().SendRtp(packet, destination);
+
+        public void CollectPrefetch(ref RtpPrefetchList list)
+        {
+            list.Add(this);
+            ((IRtpSocket)to()).CollectSendPrefetch(ref list);
+        }
 
         public void OnRtcpPacket(Span<byte> packet, SocketAddress source)
         {

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using static Switchboard.Transport.Rtp.IoUring.IoUringNative;
 
 namespace Switchboard.Transport.Rtp.IoUring;
@@ -26,6 +28,15 @@ internal sealed unsafe class RtpRingLoop : RtpReceiveThread
     private const int MaxFailedArms = 3;
     private const int FixedFiles = 65536;
 
+    /// <summary>
+    /// Completions taken from the queue at a time: their sockets' objects are prefetched together before any is handled
+    /// (see <see cref="RtpPrefetchList"/>); small enough that what is fetched for the first is still in L1 when it runs.
+    /// </summary>
+    private const int Chunk = 16;
+
+    /// <summary>Cache lines of a registration: its fields and its prefetch list.</summary>
+    private const int RegistrationLines = 5;
+
     [ThreadStatic]
     private static RtpRingLoop? t_current;
 
@@ -49,6 +60,10 @@ internal sealed unsafe class RtpRingLoop : RtpReceiveThread
     private readonly ManualResetEventSlim _ready = new();
     private readonly List<RtpReceiveRegistration> _unarmed = [];
     private readonly RtpRegistrationTable _table = new();
+    private readonly ulong[] _chunkUserData = new ulong[Chunk];
+    private readonly int[] _chunkResult = new int[Chunk];
+    private readonly uint[] _chunkFlags = new uint[Chunk];
+    private readonly RtpReceiveRegistration?[] _chunkRegistrations = new RtpReceiveRegistration?[Chunk];
     private IoUringRing? _ring;
     private ProvidedBufferRing? _buffers;
     private RingSendBatch? _sends;
@@ -186,10 +201,14 @@ internal sealed unsafe class RtpRingLoop : RtpReceiveThread
                 Thread.Sleep(1);
             }
 
-            while (ring.TryPeek(out ulong userData, out int result, out uint flags))
+            int taken;
+            while ((taken = TakeChunk(ring)) > 0)
             {
-                ring.Advance();
-                Dispatch(userData, result, flags, v4, v6);
+                PrefetchChunk(taken);
+                for (int i = 0; i < taken; i++)
+                {
+                    Dispatch(_chunkUserData[i], _chunkResult[i], _chunkFlags[i], v4, v6);
+                }
             }
 
             RunCommands();
@@ -202,6 +221,76 @@ internal sealed unsafe class RtpRingLoop : RtpReceiveThread
             {
                 RetryArms();
             }
+        }
+    }
+
+    /// <summary>Copies up to <see cref="Chunk"/> completions out of the queue (their queue entries are free again).</summary>
+    private int TakeChunk(IoUringRing ring)
+    {
+        int taken = 0;
+        while (taken < Chunk && ring.TryPeek(out ulong userData, out int result, out uint flags))
+        {
+            ring.Advance();
+            _chunkUserData[taken] = userData;
+            _chunkResult[taken] = result;
+            _chunkFlags[taken] = flags;
+            taken++;
+        }
+
+        return taken;
+    }
+
+    /// <summary>
+    /// Prefetches, for every received datagram of the chunk, its socket's registration, then every object on that
+    /// registration's prefetch list (leg, filter, relay, the other leg and its socket ...): the cache misses of the
+    /// whole chunk overlap instead of stalling one packet after the other.
+    /// </summary>
+    private void PrefetchChunk(int taken)
+    {
+        if (!Sse.IsSupported)
+        {
+            return;
+        }
+
+        var registrations = _chunkRegistrations;
+        for (int i = 0; i < taken; i++)
+        {
+            ulong userData = _chunkUserData[i];
+            var registration = (byte)(userData >> 24) == KindReceive ? _table.Peek((int)(userData & 0xFFFFFF)) : null;
+            registrations[i] = registration;
+            Prefetch(registration, RegistrationLines);
+        }
+
+        for (int i = 0; i < taken; i++)
+        {
+            var registration = registrations[i];
+            registrations[i] = null;
+            if (registration is null || registration.Tag != (uint)(_chunkUserData[i] >> 32))
+            {
+                continue;
+            }
+
+            int count = registration.PrefetchCount;
+            for (int j = 0; j < count; j++)
+            {
+                Prefetch(registration.Prefetch[j], registration.PrefetchLineCounts[j]);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Prefetch(object? item, int lines)
+    {
+        if (item is null)
+        {
+            return;
+        }
+
+        // The object's address; prefetching never faults, so an object the GC has just moved costs a wasted fetch.
+        byte* address = (byte*)Unsafe.As<object, nint>(ref item);
+        for (int line = 0; line < lines; line++)
+        {
+            Sse.Prefetch0(address + (line * 64));
         }
     }
 
@@ -355,6 +444,10 @@ internal sealed unsafe class RtpRingLoop : RtpReceiveThread
             {
                 registration.FailedArms = 0;
                 Deliver(registration, buffers[id], result, v4, v6);
+                if (registration.Delivered++ % RtpReceiveRegistration.PrefetchRefresh == 0)
+                {
+                    registration.CollectPrefetch();
+                }
             }
 
             // Back to the kernel now, or once the sends pointing into it are submitted.

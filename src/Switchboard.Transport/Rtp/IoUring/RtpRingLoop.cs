@@ -46,7 +46,7 @@ internal sealed unsafe class RtpRingLoop : RtpReceiveThread
     /// </summary>
     private static readonly uint BatchTarget = ReadBatch(0, 128);
 
-    private static readonly uint BatchWaitMicros = ReadBatch(1, 1000);
+    private static readonly uint BatchWaitMicros = ReadBatch(1, 300);
 
     /// <summary>
     /// Receive buffers in the thread's pool (SWITCHBOARD_RTP_POOL, a power of two from 64 to 32768). The kernel takes

@@ -2,8 +2,10 @@ namespace Switchboard.Common.Timing;
 
 /// <summary>
 /// Hashed timing wheel driven by a <see cref="TimeProvider"/>: every timer of the process (SIP T1/T2/B/F/H,
-/// registration expiry, qualify, ring timeouts, media pacing) is an entry here. A single periodic
-/// <see cref="ITimer"/> ticks only while entries exist, so a fake clock in tests drives everything.
+/// registration expiry, qualify, ring timeouts, media pacing) is an entry here. A single one-shot
+/// <see cref="ITimer"/> is armed for the next tick whose slot holds an entry (not every tick: thousands of calls'
+/// rtp_timeout checks seconds apart would otherwise wake the process a thousand times a second), and only while
+/// entries exist, so a fake clock in tests drives everything.
 /// Callbacks run on the timer thread and must be short (post real work to a serializer).
 /// </summary>
 public sealed class TimingWheel : IDisposable
@@ -18,6 +20,7 @@ public sealed class TimingWheel : IDisposable
     private static List<TimerEntry>? t_due;
     private long _processedTick;
     private long _count;
+    private long _armedTick = long.MaxValue;
     private bool _running;
     private bool _disposed;
 
@@ -63,10 +66,10 @@ public sealed class TimingWheel : IDisposable
             var entry = new TimerEntry(this, now + ticks, callback, state);
             Link(entry);
             _count++;
-            if (!_running)
+            _running = true;
+            if (entry.DueTick < _armedTick)
             {
-                _running = true;
-                _timer.Change(Tick, Tick);
+                Arm(entry.DueTick, now);
             }
 
             return new TimerHandle(entry);
@@ -117,10 +120,18 @@ public sealed class TimingWheel : IDisposable
                 }
             }
 
-            if (_count == 0 && _running)
+            if (_count == 0)
             {
-                _running = false;
-                _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                if (_running)
+                {
+                    _running = false;
+                    _armedTick = long.MaxValue;
+                    _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                }
+            }
+            else
+            {
+                Arm(NextOccupiedTick(), now);
             }
 
             if (due.Count == 0)
@@ -149,6 +160,28 @@ public sealed class TimingWheel : IDisposable
         {
             due.Clear();
         }
+    }
+
+    /// <summary>The first tick after the processed one whose slot holds an entry (possibly one for a later turn).</summary>
+    private long NextOccupiedTick()
+    {
+        for (long tick = _processedTick + 1; tick <= _processedTick + _slots.Length; tick++)
+        {
+            if (_slots[tick % _slots.Length] is not null)
+            {
+                return tick;
+            }
+        }
+
+        return _processedTick + _slots.Length;
+    }
+
+    /// <summary>Arms the timer to fire once when <paramref name="tick"/> begins (at least one tick from now).</summary>
+    private void Arm(long tick, long now)
+    {
+        long ticks = Math.Max(1, tick - now);
+        _armedTick = now + ticks;
+        _timer.Change(TimeSpan.FromTicks(Tick.Ticks * ticks), Timeout.InfiniteTimeSpan);
     }
 
     private void CollectSlot(long tick, List<TimerEntry> due)

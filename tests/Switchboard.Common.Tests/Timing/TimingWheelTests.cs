@@ -21,6 +21,41 @@ public sealed class TimingWheelTests
         Assert.Equal(0, wheel.Count);
     }
 
+    /// <summary>Counts how often the wheel's timer calls it back.</summary>
+    private sealed class CountingTime : FakeTimeProvider
+    {
+        public int Wakeups;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+            => base.CreateTimer(s => { Wakeups++; callback(s); }, state, dueTime, period);
+    }
+
+    [Fact]
+    public void Wakes_at_the_next_occupied_tick_only_and_earlier_entries_rearm_it()
+    {
+        // A call's rtp_timeout check seconds away must not wake the process every millisecond until then; an entry
+        // scheduled meanwhile for sooner moves the wake up.
+        var time = new CountingTime();
+        using var wheel = new TimingWheel(time);
+        var fired = new List<(string Name, TimeSpan At)>();
+        var start = time.GetUtcNow();
+        wheel.Schedule(TimeSpan.FromSeconds(3), _ => fired.Add(("far", time.GetUtcNow() - start)), null);
+        for (int i = 0; i < 100; i++)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(1));
+        }
+
+        wheel.Schedule(TimeSpan.FromMilliseconds(20), _ => fired.Add(("near", time.GetUtcNow() - start)), null);
+        for (int i = 0; i < 3000; i++)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(1));
+        }
+
+        Assert.Equal([("near", TimeSpan.FromMilliseconds(120)), ("far", TimeSpan.FromSeconds(3))], fired);
+        Assert.InRange(time.Wakeups, 2, 4);
+        Assert.Equal(0, wheel.Count);
+    }
+
     [Fact]
     public void Cancelled_entry_never_fires()
     {

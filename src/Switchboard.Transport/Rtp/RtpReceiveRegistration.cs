@@ -71,13 +71,28 @@ internal sealed class RtpReceiveRegistration
         }
 
         var list = new RtpPrefetchList(Prefetch, PrefetchLineCounts);
-        Owner.CollectReceivePrefetch(ref list);
-        for (int i = list.Count; i < PrefetchCount; i++)
+        try
+        {
+            Owner.CollectReceivePrefetch(ref list);
+        }
+        catch (Exception)
+        {
+            // Only a hint: a consumer that fails to list its objects is not prefetched, and the thread goes on.
+            list = default;
+        }
+
+        ClearPrefetch(list.Count);
+    }
+
+    /// <summary>Drops the list's entries from <paramref name="from"/> on (all of them when the socket is let go).</summary>
+    internal void ClearPrefetch(int from = 0)
+    {
+        for (int i = from; i < PrefetchCapacity; i++)
         {
             Prefetch[i] = null;
         }
 
-        PrefetchCount = list.Count;
+        PrefetchCount = from;
     }
 
     [InlineArray(PrefetchCapacity)]

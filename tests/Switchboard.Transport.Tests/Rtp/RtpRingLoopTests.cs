@@ -121,6 +121,54 @@ public sealed class RtpRingLoopTests
         }
     }
 
+    /// <summary>Counts datagrams and fails every time it is asked for its prefetch list.</summary>
+    private sealed class FailingPrefetchSink : IRtpPacketSink
+    {
+        public int Received;
+
+        public int Asked;
+
+        public void OnRtpPacket(Span<byte> packet, SocketAddress source) => Interlocked.Increment(ref Received);
+
+        public void OnRtcpPacket(Span<byte> packet, SocketAddress source)
+        {
+        }
+
+        public void CollectPrefetch(ref RtpPrefetchList list)
+        {
+            Interlocked.Increment(ref Asked);
+            list.Add(this);
+            throw new InvalidOperationException("no list");
+        }
+    }
+
+    [SkippableFact]
+    public void ASinkThatFailsToListItsObjectsIsNotPrefetchedAndTheThreadGoesOn()
+    {
+        var factory = new UdpRtpSocketFactory { Engine = Engine() };
+        var socket = Bind(factory);
+        var sink = new FailingPrefetchSink();
+        using var peer = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        peer.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        try
+        {
+            socket.Start(sink);
+            for (int i = 0; i < 130; i++)
+            {
+                peer.SendTo(BitConverter.GetBytes(i), socket.LocalRtpEndPoint);
+            }
+
+            Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref sink.Received) == 130, Wait), $"received {sink.Received} of 130");
+            Assert.Equal(3, Volatile.Read(ref sink.Asked));
+            Assert.Equal(0, socket.RtpRegistration!.PrefetchCount);
+            Assert.Null(socket.RtpRegistration.Prefetch[0]);
+        }
+        finally
+        {
+            socket.Dispose();
+        }
+    }
+
     [SkippableFact]
     public void DisposeReturnsOnlyOnceTheKernelLetGoOfThePorts()
     {

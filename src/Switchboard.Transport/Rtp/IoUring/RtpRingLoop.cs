@@ -617,6 +617,7 @@ internal sealed unsafe class RtpRingLoop : RtpReceiveThread
 
         _table.Remove(registration);
         _unarmed.Remove(registration);
+        registration.ClearPrefetch();
         registration.Released?.Set();
     }
 

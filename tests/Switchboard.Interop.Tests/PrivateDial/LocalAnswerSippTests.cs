@@ -301,7 +301,7 @@ public sealed class LocalAnswerSippTests(LocalAnswerFixture fixture) : IClassFix
         await Task.Delay(300);
         var output = await Pbx.CliAsync("channel originate Local/407@orig extension 408@orig");
         Assert.DoesNotContain("Usage", output, StringComparison.Ordinal);
-        var listing = await Pbx.WaitForCliAsync("core show channels concise", o => o.Contains("!408!1!Up!Wait!3!", StringComparison.Ordinal), TimeSpan.FromSeconds(2));
+        var listing = await Pbx.WaitForCliAsync("core show channels concise", o => o.Contains("!408!1!Up!Wait!3!", StringComparison.Ordinal) && o.Contains("PJSIP/sam-", StringComparison.Ordinal), TimeSpan.FromSeconds(2));
         var concise = listing.Replace("\r", string.Empty, StringComparison.Ordinal).Split('\n');
         var two = Array.Find(concise, l => l.StartsWith("Local/407@orig-", StringComparison.Ordinal) && l.Contains(";2!", StringComparison.Ordinal));
         var one = Array.Find(concise, l => l.StartsWith("Local/407@orig-", StringComparison.Ordinal) && l.Contains(";1!", StringComparison.Ordinal));

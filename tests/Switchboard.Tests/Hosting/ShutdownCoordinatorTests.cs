@@ -61,7 +61,8 @@ public sealed class ShutdownCoordinatorTests
         ShutdownReport report = await shutdown.RunAsync();
 
         Assert.True(saved);
-        Assert.True(hangCancelled);
+        // The step sees its token cancelled on a pool thread, possibly after the coordinator has given up on it.
+        Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref hangCancelled), TimeSpan.FromSeconds(5)), "the hanging step's token was not cancelled");
         Assert.Equal(["save"], report.Completed);
         Assert.Equal(["throws", "hangs"], report.Failed);
         Assert.True(log.Contains(LogLevel.Error, "shutdown step throws failed: socket gone"));

@@ -51,7 +51,12 @@ for calls in "${STEPS[@]}"; do
   if [ "${HIGHPRIORITY:-0}" = 1 ]; then printf '[options]\nhighpriority = yes\n' > "$WORK/data/etc/asterisk/asterisk.conf"; fi
   SYSLOG_LEVEL=${SYSLOG_LEVEL:-3} ACME_FILE= "${IN_NS[@]}" "${PBX_CMD[@]}" run --data-dir "$WORK/data" > "$WORK/pbx-$calls.log" 2>&1 &
   PBX=$!
-  for _ in $(seq 1 60); do grep -q "ready in" "$WORK/pbx-$calls.log" 2>/dev/null && break; sleep 0.5; done
+  # "ready in" is a warning-level line, hidden at SYSLOG_LEVEL 3: the SIP port being bound is the other sign of life.
+  for _ in $(seq 1 60); do
+    grep -q "ready in" "$WORK/pbx-$calls.log" 2>/dev/null && break
+    "${IN_NS[@]}" ss -Hlun "sport = :$PORT" 2>/dev/null | grep -q . && { sleep 1; break; }
+    sleep 0.5
+  done
   "${IN_NS[@]}" "${GEN[@]}" --pbx "127.0.0.1:$PORT" --pid "$PBX" --calls "$calls" --warmup "$WARMUP" --duration "$DURATION" \
      --setup-rate "$SETUP_RATE" --sockets "$SOCKETS" --rx "$RX" $header || echo "(step $calls: not every call was answered)"
   header=""

@@ -3,9 +3,10 @@ namespace Switchboard.Common.Timing;
 /// <summary>
 /// Hashed timing wheel driven by a <see cref="TimeProvider"/>: every timer of the process (SIP T1/T2/B/F/H,
 /// registration expiry, qualify, ring timeouts, media pacing) is an entry here. A single one-shot
-/// <see cref="ITimer"/> is armed for the next tick whose slot holds an entry (not every tick: thousands of calls'
-/// rtp_timeout checks seconds apart would otherwise wake the process a thousand times a second), and only while
-/// entries exist, so a fake clock in tests drives everything.
+/// <see cref="ITimer"/> is armed for the next tick at which an entry is due (not every tick, nor every tick whose slot
+/// holds an entry for a later turn: thousands of calls' transaction and rtp_timeout timers seconds away would otherwise
+/// wake the process a thousand times a second), and only while entries exist, so a fake clock in tests drives
+/// everything.
 /// Callbacks run on the timer thread and must be short (post real work to a serializer).
 /// </summary>
 public sealed class TimingWheel : IDisposable
@@ -131,7 +132,7 @@ public sealed class TimingWheel : IDisposable
             }
             else
             {
-                Arm(NextOccupiedTick(), now);
+                Arm(NextDueTick(), now);
             }
 
             if (due.Count == 0)
@@ -162,18 +163,30 @@ public sealed class TimingWheel : IDisposable
         }
     }
 
-    /// <summary>The first tick after the processed one whose slot holds an entry (possibly one for a later turn).</summary>
-    private long NextOccupiedTick()
+    /// <summary>
+    /// The first tick after the processed one at which an entry is due. A slot can hold entries for later turns of the
+    /// wheel (a SIP transaction's 32 s Timer L sits in a 4 s wheel for eight turns); those do not count for their slot's
+    /// tick in this turn, else thousands of them would wake the process at almost every tick. When nothing is due within
+    /// a turn, the earliest entry's own tick.
+    /// </summary>
+    private long NextDueTick()
     {
-        for (long tick = _processedTick + 1; tick <= _processedTick + _slots.Length; tick++)
+        long earliest = long.MaxValue;
+        long last = _processedTick + _slots.Length;
+        for (long tick = _processedTick + 1; tick <= last; tick++)
         {
-            if (_slots[tick % _slots.Length] is not null)
+            for (var e = _slots[tick % _slots.Length]; e is not null; e = e.Next)
             {
-                return tick;
+                if (e.DueTick <= tick)
+                {
+                    return tick;
+                }
+
+                earliest = Math.Min(earliest, e.DueTick);
             }
         }
 
-        return _processedTick + _slots.Length;
+        return earliest == long.MaxValue ? last : earliest;
     }
 
     /// <summary>Arms the timer to fire once when <paramref name="tick"/> begins (at least one tick from now).</summary>

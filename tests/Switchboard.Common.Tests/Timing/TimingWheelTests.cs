@@ -57,6 +57,37 @@ public sealed class TimingWheelTests
     }
 
     [Fact]
+    public void Entries_for_later_turns_do_not_wake_the_wheel_at_their_slots()
+    {
+        // 2,000 calls' SIP transactions keep 32 s timers (Timer L, M, D) in a 4 s wheel: every slot holds one for a later
+        // turn. The wheel must sleep until the first is due, not wake at every slot that holds one.
+        var time = new CountingTime();
+        using var wheel = new TimingWheel(time, TimeSpan.FromMilliseconds(1), 64);
+        var fired = new List<long>();
+        var start = time.GetUtcNow();
+        for (int i = 0; i < 64; i++)
+        {
+            wheel.Schedule(TimeSpan.FromMilliseconds(1000 + (i * 3)), _ => fired.Add((long)(time.GetUtcNow() - start).TotalMilliseconds), null);
+        }
+
+        for (int i = 0; i < 999; i++)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(1));
+        }
+
+        Assert.Empty(fired);
+        Assert.InRange(time.Wakeups, 0, 1);
+        for (int i = 0; i < 300; i++)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(1));
+        }
+
+        Assert.Equal(Enumerable.Range(0, 64).Select(i => 1000L + (i * 3)), fired);
+        Assert.InRange(time.Wakeups, 64, 66);
+        Assert.Equal(0, wheel.Count);
+    }
+
+    [Fact]
     public void Cancelled_entry_never_fires()
     {
         var time = new FakeTimeProvider();

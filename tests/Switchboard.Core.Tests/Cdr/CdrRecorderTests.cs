@@ -18,10 +18,7 @@ public sealed class CdrRecorderTests : IDisposable
     public async Task Bridged_call_gives_one_answered_row_for_party_a_only()
     {
         _time.SetLocalTimeZone(TimeZoneInfo.Utc);
-        var registry = new ChannelRegistry(_time);
-        var writer = new CdrCsvWriter(_dir, NullLogger.Instance);
-        var recorder = new CdrRecorder(writer, CdrConfig.Default, _time);
-        registry.AddObserver(recorder);
+        var (registry, writer) = Recording();
         var a = new TestChannel(registry, "alice", _time) { Context = "default", Exten = "300", CallerId = new CallerIdInfo("1001", "Alice") };
         registry.Add(a);
         var b = new TestChannel(registry, "bob", _time) { LinkedId = a.UniqueId };
@@ -45,7 +42,7 @@ public sealed class CdrRecorderTests : IDisposable
         registry.Remove(a);
         await writer.DisposeAsync();
 
-        var lines = File.ReadAllLines(Path.Combine(_dir, "Master.csv"));
+        var lines = MasterRows();
         var line = Assert.Single(lines);
         Assert.StartsWith("\"\",\"1001\",\"300\",\"default\",\"\"\"Alice\"\" <1001>\",\"" + a.Name + "\",\"" + b.Name + "\",\"Dial\",\"PJSIP/bob,20\",\"2026-11-23 10:00:00\",\"2026-11-23 10:00:02\",\"2026-11-23 10:00:07\",7,5,\"ANSWERED\"", line, StringComparison.Ordinal);
     }
@@ -56,9 +53,7 @@ public sealed class CdrRecorderTests : IDisposable
         // The row is the call up to its hangup: an h extension that starts before the channel leaves the registry
         // (its Log moves exten to h and lastapp to Log) does not change dst, dcontext, lastapp or lastdata.
         _time.SetLocalTimeZone(TimeZoneInfo.Utc);
-        var registry = new ChannelRegistry(_time);
-        var writer = new CdrCsvWriter(_dir, NullLogger.Instance);
-        registry.AddObserver(new CdrRecorder(writer, CdrConfig.Default, _time));
+        var (registry, writer) = Recording();
         var a = new TestChannel(registry, "alice", _time) { Context = "orig", Exten = "403", CallerId = new CallerIdInfo("1001", "Alice") };
         registry.Add(a);
         a.SetState(ChannelState.Up);
@@ -72,7 +67,7 @@ public sealed class CdrRecorderTests : IDisposable
         registry.Remove(a);
         await writer.DisposeAsync();
 
-        var line = Assert.Single(File.ReadAllLines(Path.Combine(_dir, "Master.csv")));
+        var line = Assert.Single(MasterRows());
         Assert.StartsWith("\"\",\"1001\",\"403\",\"orig\",\"\"\"Alice\"\" <1001>\",\"" + a.Name + "\",\"\",\"Wait\",\"20\"", line, StringComparison.Ordinal);
         Assert.Equal(new DialplanPosition("orig", "403", "Wait", "20"), a.PositionAtHangup);
     }
@@ -83,10 +78,7 @@ public sealed class CdrRecorderTests : IDisposable
         // Asterisk: the caller's CDR has party B Local/...;1 (the dialled channel), while ;2 runs exten@context as a
         // channel that was not dialled and so gets a CDR of its own (with its own Dial's party B, or none).
         _time.SetLocalTimeZone(TimeZoneInfo.Utc);
-        var registry = new ChannelRegistry(_time);
-        var writer = new CdrCsvWriter(_dir, NullLogger.Instance);
-        var recorder = new CdrRecorder(writer, CdrConfig.Default, _time);
-        registry.AddObserver(recorder);
+        var (registry, writer) = Recording();
         var a = new TestChannel(registry, "alice", _time) { Context = "default", Exten = "310", CallerId = new CallerIdInfo("1001", "Alice") };
         registry.Add(a);
         var dora = new TestChannel(registry, "dora", _time) { LinkedId = a.UniqueId };
@@ -115,7 +107,7 @@ public sealed class CdrRecorderTests : IDisposable
         registry.Remove(dora);
         await writer.DisposeAsync();
 
-        var lines = File.ReadAllLines(Path.Combine(_dir, "Master.csv"));
+        var lines = MasterRows();
         Assert.Equal(3, lines.Length);
         Assert.Contains(lines, l => l.Contains("\"" + two.Name + "\",\"\",\"Hangup\"", StringComparison.Ordinal) && l.Contains("\"210\",\"inner\"", StringComparison.Ordinal) && l.Contains("\"ANSWERED\"", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("\"" + a.Name + "\",\"" + one.Name + "\"", StringComparison.Ordinal) && l.Contains("\"ANSWERED\"", StringComparison.Ordinal));
@@ -129,9 +121,7 @@ public sealed class CdrRecorderTests : IDisposable
         // Asterisk's CDR engine: one CDR per party B dialled; post_cdr drops unanswered records only when they
         // lack a dstchannel (unanswered=no), so the winner is ANSWERED and each loser keeps its own status.
         _time.SetLocalTimeZone(TimeZoneInfo.Utc);
-        var registry = new ChannelRegistry(_time);
-        var writer = new CdrCsvWriter(_dir, NullLogger.Instance);
-        registry.AddObserver(new CdrRecorder(writer, CdrConfig.Default, _time));
+        var (registry, writer) = Recording();
         var a = new TestChannel(registry, "alice", _time) { Context = "default", Exten = "300", CallerId = new CallerIdInfo("1001", "Alice") };
         registry.Add(a);
         var legs = new List<TestChannel>();
@@ -167,7 +157,7 @@ public sealed class CdrRecorderTests : IDisposable
         registry.Remove(a);
         await writer.DisposeAsync();
 
-        var lines = File.ReadAllLines(Path.Combine(_dir, "Master.csv"));
+        var lines = MasterRows();
         Assert.Equal(3, lines.Length);
         var head = "\"\",\"1001\",\"300\",\"default\",\"\"\"Alice\"\" <1001>\",\"" + a.Name + "\",\"";
         var data = "\",\"Dial\",\"PJSIP/bob1&PJSIP/bob2&PJSIP/carol,20\",";
@@ -180,9 +170,7 @@ public sealed class CdrRecorderTests : IDisposable
     [Fact]
     public async Task Answer_before_a_failed_dial_keeps_the_call_answered()
     {
-        var registry = new ChannelRegistry(_time);
-        var writer = new CdrCsvWriter(_dir, NullLogger.Instance);
-        registry.AddObserver(new CdrRecorder(writer, CdrConfig.Default, _time));
+        var (registry, writer) = Recording();
         var a = new TestChannel(registry, "alice", _time);
         registry.Add(a);
         a.SetState(ChannelState.Up);
@@ -194,7 +182,7 @@ public sealed class CdrRecorderTests : IDisposable
         registry.Remove(b);
         registry.Remove(a);
         await writer.DisposeAsync();
-        var line = Assert.Single(File.ReadAllLines(Path.Combine(_dir, "Master.csv")));
+        var line = Assert.Single(MasterRows());
         Assert.Contains("\"" + b.Name + "\"", line, StringComparison.Ordinal);
         Assert.Contains("\"ANSWERED\"", line, StringComparison.Ordinal);
     }
@@ -202,9 +190,7 @@ public sealed class CdrRecorderTests : IDisposable
     [Fact]
     public async Task Disabled_cdr_writes_nothing()
     {
-        var registry = new ChannelRegistry(_time);
-        var writer = new CdrCsvWriter(_dir, NullLogger.Instance);
-        registry.AddObserver(new CdrRecorder(writer, new CdrConfig { Enabled = false }, _time));
+        var (registry, writer) = Recording(new CdrConfig { Enabled = false });
         var a = new TestChannel(registry, "alice", _time);
         registry.Add(a);
         registry.Remove(a);
@@ -215,9 +201,7 @@ public sealed class CdrRecorderTests : IDisposable
     [Fact]
     public async Task Account_code_also_gets_its_own_file()
     {
-        var registry = new ChannelRegistry(_time);
-        var writer = new CdrCsvWriter(_dir, NullLogger.Instance);
-        registry.AddObserver(new CdrRecorder(writer, CdrConfig.Default, _time));
+        var (registry, writer) = Recording();
         var a = new TestChannel(registry, "alice", _time) { AccountCode = "sales" };
         registry.Add(a);
         a.HangupCause = 17;
@@ -228,4 +212,16 @@ public sealed class CdrRecorderTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    /// <summary>A channel registry whose lifecycle a recorder (<paramref name="config"/>, default cdr.conf) writes to a
+    /// Master.csv in the test's folder; dispose the writer to flush it.</summary>
+    private (ChannelRegistry Registry, CdrCsvWriter Writer) Recording(CdrConfig? config = null)
+    {
+        var registry = new ChannelRegistry(_time);
+        var writer = new CdrCsvWriter(_dir, NullLogger.Instance);
+        registry.AddObserver(new CdrRecorder(writer, config ?? CdrConfig.Default, _time));
+        return (registry, writer);
+    }
+
+    private string[] MasterRows() => File.ReadAllLines(Path.Combine(_dir, "Master.csv"));
 }

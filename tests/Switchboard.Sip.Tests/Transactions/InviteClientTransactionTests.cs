@@ -145,6 +145,32 @@ public sealed class InviteClientTransactionTests
     }
 
     [Fact]
+    public void A_2xx_arriving_while_the_INVITE_is_being_sent_reaches_the_user_with_the_transactions_user_state()
+    {
+        // A UAS on the same host can answer before SendRequest has returned (37 µs on loopback). The TU cannot know the
+        // transaction by SendRequest's result yet; it knows it by the user state, which is set before the INVITE goes out.
+        using var h = new TransactionHarness();
+        var user = new RecordingClientUser(h.Time);
+        var state = new object();
+        bool returned = false;
+        h.Sender.OnSent = text =>
+        {
+            if (text.StartsWith("INVITE", StringComparison.Ordinal) && !returned)
+            {
+                Assert.Equal(ResponseDisposition.Delivered, h.ReceiveResponse(SipTexts.Response(200, Branch, toTag: "fast")));
+            }
+        };
+
+        ClientTransaction tx = h.Layer.SendRequest(Bytes(SipTexts.Invite()), TransactionHarness.Udp, user, state);
+        returned = true;
+        Assert.Equal([200], user.Responses);
+        Assert.Same(state, Assert.Single(user.ResponseUserStates));
+        Assert.Equal(TransactionState.Accepted, tx.State);
+        h.AdvanceMs(4_000);
+        Assert.Equal([0d], h.Sender.TimesOf("INVITE")); // answered: no retransmission will carry the 2xx again
+    }
+
+    [Fact]
     public void Transport_error_on_first_send_is_reported_from_the_wheel_not_from_SendRequest()
     {
         using var h = new TransactionHarness();

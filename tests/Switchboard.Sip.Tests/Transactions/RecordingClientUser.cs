@@ -13,6 +13,9 @@ internal sealed class RecordingClientUser(FakeTimeProvider time) : IClientTransa
 
     public List<string> ResponseToTags { get; } = [];
 
+    /// <summary>The transaction's user state at each response.</summary>
+    public List<object?> ResponseUserStates { get; } = [];
+
     public List<(TransactionFailure Failure, double AtMs)> Failures { get; } = [];
 
     /// <summary>Set while <see cref="TransactionLayer.SendRequest"/> runs to detect re-entrant callbacks.</summary>
@@ -23,6 +26,7 @@ internal sealed class RecordingClientUser(FakeTimeProvider time) : IClientTransa
     public void OnResponse(ClientTransaction transaction, SipMessage response)
     {
         Responses.Add(response.StatusCode);
+        ResponseUserStates.Add(transaction.UserState);
         ResponseToTags.Add(response.TryGetTo(out var to) ? System.Text.Encoding.ASCII.GetString(to.Tag.Span) : "");
     }
 

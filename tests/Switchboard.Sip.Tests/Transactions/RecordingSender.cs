@@ -22,6 +22,9 @@ internal sealed class RecordingSender : ISipMessageSender
     /// <summary>When set, Send returns false.</summary>
     public bool Fail { get; set; }
 
+    /// <summary>Called with each message as it is sent, before Send returns (a peer answering at once).</summary>
+    public Action<string>? OnSent { get; set; }
+
     public bool Send(in SipPeer peer, ReadOnlySpan<byte> message)
     {
         lock (_gate)
@@ -29,6 +32,7 @@ internal sealed class RecordingSender : ISipMessageSender
             Sent.Add(new SentMessage(_time.GetUtcNow() - _start, peer, Encoding.UTF8.GetString(message)));
         }
 
+        OnSent?.Invoke(Encoding.UTF8.GetString(message));
         return !Fail;
     }
 

@@ -100,8 +100,34 @@ internal sealed partial class PjsipOutboundChannel : PjsipChannel
         _sentInvite?.Dispose();
         _sentInvite = parsed;
         _sentInviteBytes = bytes;
-        _invite = Env.Stack.Transactions.SendRequest(bytes, Address.Peer, this);
+
+        // The bytes are also the transaction's user state: a response can arrive before SendRequest returns.
+        _invite = Env.Stack.Transactions.SendRequest(bytes, Address.Peer, this, bytes);
         return true;
+    }
+
+    /// <summary>
+    /// True for the transaction of the INVITE sent last. A UAS on the same host can answer before SendRequest has
+    /// returned (37 µs on loopback under load); its 2xx then reaches <see cref="OnResponse"/> while
+    /// <see cref="_invite"/> is not yet set, and taken for someone else's it was lost: the transaction stops
+    /// retransmitting on a 2xx, so the callee never sent it again and the call rang out with the callee up. The
+    /// transaction is therefore also known by the bytes it was started with, which it carries from before it sends.
+    /// </summary>
+    private bool IsCurrentInvite(ClientTransaction transaction)
+    {
+        if (ReferenceEquals(transaction, Volatile.Read(ref _invite)))
+        {
+            return true;
+        }
+
+        if (transaction.UserState is byte[] sent && ReferenceEquals(sent, Volatile.Read(ref _sentInviteBytes)))
+        {
+            // The same object SendRequest is about to return.
+            Volatile.Write(ref _invite, transaction);
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -181,7 +207,7 @@ internal sealed partial class PjsipOutboundChannel : PjsipChannel
 
     public override void OnResponse(ClientTransaction transaction, SipMessage response)
     {
-        if (!ReferenceEquals(transaction, _invite))
+        if (!IsCurrentInvite(transaction))
         {
             base.OnResponse(transaction, response);
             return;
@@ -204,7 +230,7 @@ internal sealed partial class PjsipOutboundChannel : PjsipChannel
 
     public override void OnFailure(ClientTransaction transaction, TransactionFailure failure)
     {
-        if (!ReferenceEquals(transaction, _invite))
+        if (!IsCurrentInvite(transaction))
         {
             return;
         }

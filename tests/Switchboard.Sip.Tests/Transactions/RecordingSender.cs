@@ -27,12 +27,13 @@ internal sealed class RecordingSender : ISipMessageSender
 
     public bool Send(in SipPeer peer, ReadOnlySpan<byte> message)
     {
+        string text = Encoding.UTF8.GetString(message);
         lock (_gate)
         {
-            Sent.Add(new SentMessage(_time.GetUtcNow() - _start, peer, Encoding.UTF8.GetString(message)));
+            Sent.Add(new SentMessage(_time.GetUtcNow() - _start, peer, text));
         }
 
-        OnSent?.Invoke(Encoding.UTF8.GetString(message));
+        OnSent?.Invoke(text);
         return !Fail;
     }
 

@@ -43,6 +43,22 @@ for (int j = 0; j < calleeTargets.Length; j++)
     calleeStreams.Add(new RtpStream(o.Calls + j, sip.CalleeSocketOf(j), calleeTargets[j]));
 }
 
+// MEDIALOAD_PAIRS=file: one line per call, "pbxCallerPort callerSocketPort pbxCalleePort calleeSocketPort", calls paired
+// in set-up order (bench/load/kernel-forward-probe.sh forwards them in the kernel to price that against the relay).
+if (Environment.GetEnvironmentVariable("MEDIALOAD_PAIRS") is { Length: > 0 } pairsFile)
+{
+    var lines = new List<string>();
+    for (int k = 0, j = 0; k < callerStreams.Count && j < calleeStreams.Count; k++, j++)
+    {
+        var a = callerStreams[k];
+        var b = calleeStreams[j];
+        lines.Add($"{a.Target.Port} {traffic.CallerEndPoints[a.Socket].Port} {b.Target.Port} {traffic.CalleeEndPoints[b.Socket].Port}");
+    }
+
+    File.WriteAllLines(pairsFile + ".tmp", lines);
+    File.Move(pairsFile + ".tmp", pairsFile, true);
+}
+
 var warmup = TimeSpan.FromSeconds(o.WarmupSeconds);
 var window = TimeSpan.FromSeconds(o.MeasureSeconds);
 traffic.Start([.. callerStreams], [.. calleeStreams], warmup, window);

@@ -58,6 +58,12 @@ internal sealed unsafe class IoUringRing
     /// <summary>The kernel honours a minimum wait time in io_uring_enter (IORING_FEAT_MIN_TIMEOUT).</summary>
     public bool HasMinTimeout => (Features & FeatMinTimeout) != 0;
 
+    /// <summary>
+    /// Longest a wait with a minimum wait sleeps when nothing completes: it then returns (as if interrupted) and the
+    /// caller's loop waits again.
+    /// </summary>
+    public const int IdleWaitSeconds = 1;
+
     /// <summary>SQEs filled but not yet handed to the kernel.</summary>
     public uint Pending => _sqLocalTail - _submitted;
 
@@ -167,8 +173,9 @@ internal sealed unsafe class IoUringRing
     /// Hands every pending SQE to the kernel and, when <paramref name="waitFor"/> &gt; 0, waits until that many
     /// completions are available (an interrupted wait returns early). With <paramref name="minWaitMicros"/> (kernels
     /// with IORING_FEAT_MIN_TIMEOUT, 6.12) the wait returns after that long as soon as one completion is there, so a
-    /// trickle of completions is gathered into one batch instead of one wake each. SQEs the kernel could not take yet
-    /// (its completion queue overflowed: reap first) stay pending for the next call. False on any other error.
+    /// trickle of completions is gathered into one batch instead of one wake each; with none there, it sleeps on until
+    /// the first completion (or <see cref="IdleWaitSeconds"/>). SQEs the kernel could not take yet (its completion
+    /// queue overflowed: reap first) stay pending for the next call. False on any other error.
     /// </summary>
     public bool Submit(uint waitFor, uint minWaitMicros = 0)
     {
@@ -177,6 +184,14 @@ internal sealed unsafe class IoUringRing
         new Span<byte>(extended, 24).Clear();
         bool useMinWait = minWaitMicros > 0 && waitFor > 1 && HasMinTimeout;
         *(uint*)(extended + 12) = minWaitMicros;
+
+        // ts points to the wait's overall limit (struct __kernel_timespec { s64 tv_sec; s64 tv_nsec; }). Without one
+        // the kernel ends the wait when the minimum wait expires even if nothing completed, so an idle ring would wake
+        // every minWaitMicros (thousands of times a second per RTP thread, for as long as the process runs).
+        long* limit = stackalloc long[2];
+        limit[0] = IdleWaitSeconds;
+        limit[1] = 0;
+        *(ulong*)(extended + 16) = (ulong)limit;
         if (!useMinWait && waitFor > 1)
         {
             // Without a minimum wait, waiting for several would hold the first completion until more arrive.

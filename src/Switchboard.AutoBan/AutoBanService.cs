@@ -6,6 +6,7 @@ using Switchboard.AutoBan.Enforcement;
 using Switchboard.AutoBan.Logging;
 using Switchboard.AutoBan.Policy;
 using Switchboard.AutoBan.State;
+using Switchboard.Common.Nft;
 using Switchboard.Common.Timing;
 using Switchboard.Core.Cli;
 using Switchboard.Core.Events;

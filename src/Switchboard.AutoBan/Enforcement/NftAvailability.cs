@@ -1,4 +1,5 @@
 using System.Globalization;
+using Switchboard.Common.Nft;
 
 namespace Switchboard.AutoBan.Enforcement;
 

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Switchboard.AutoBan.Logging;
 using Switchboard.AutoBan.Policy;
+using Switchboard.Common.Nft;
 
 namespace Switchboard.AutoBan.Enforcement;
 

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Switchboard.AutoBan.Configuration;
 using Switchboard.AutoBan.Enforcement;
 using Switchboard.AutoBan.Tests.Support;
+using Switchboard.Common.Nft;
 using Switchboard.Core.Events;
 using Switchboard.TestKit.Netns;
 

@@ -1,4 +1,5 @@
 using Switchboard.AutoBan.Enforcement;
+using Switchboard.Common.Nft;
 
 namespace Switchboard.AutoBan.Tests.Support;
 

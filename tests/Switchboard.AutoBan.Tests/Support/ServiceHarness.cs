@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Switchboard.AutoBan.Configuration;
 using Switchboard.AutoBan.Enforcement;
+using Switchboard.Common.Nft;
 using Switchboard.Core.Events;
 
 namespace Switchboard.AutoBan.Tests.Support;

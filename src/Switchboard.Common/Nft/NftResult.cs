@@ -1,4 +1,4 @@
-namespace Switchboard.AutoBan.Enforcement;
+namespace Switchboard.Common.Nft;
 
 /// <summary>Exit code and output of one nft run.</summary>
 public readonly record struct NftResult(int ExitCode, string Output, string Error)

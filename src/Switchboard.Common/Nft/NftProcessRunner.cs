@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Switchboard.AutoBan.Enforcement;
+namespace Switchboard.Common.Nft;
 
 /// <summary>
 /// Starts nft as a child process (no shell): <c>fileName prefix... arguments...</c>. The prefix lets tests run it in

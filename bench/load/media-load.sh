@@ -10,7 +10,9 @@
 #      RX (poll: one generator thread polls its sockets every ms, so the PBX's loopback sends never wake a sleeping
 #      receiver; block: one thread per socket blocked in recvmmsg, whose wake-ups loopback charges to the PBX),
 #      SWITCHBOARD_RTP_ENGINE (io_uring default / epoll), SWITCHBOARD_RTP_THREADS/_BATCH/_POOL pass through to the PBX,
-#      HIGHPRIORITY=1 writes asterisk.conf [options] highpriority = yes (RTP threads SCHED_RR 10; needs root/CAP_SYS_NICE).
+#      HIGHPRIORITY=1 writes asterisk.conf [options] highpriority = yes (RTP threads SCHED_RR 10; needs root/CAP_SYS_NICE),
+#      KERNEL=1 writes rtp.conf kernel_forwarding = yes (established relays forwarded by nftables; root, nft, and
+#      net.ipv4.ip_forward = 1, which the script sets in its network namespace).
 # Transit and jitter use the kernel's arrival stamps (SO_TIMESTAMPNS) at the generator's sockets.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -48,6 +50,10 @@ for calls in "${STEPS[@]}"; do
   } > "$WORK/data/etc/asterisk/pjsip_wizard.conf"
   printf '[load]\nexten => 200,1,Dial(PJSIP/callee,10)\n same => n,Hangup()\n' > "$WORK/data/etc/asterisk/extensions.conf"
   printf '[general]\nrtpstart = 20000\nrtpend = 39999\n' > "$WORK/data/etc/asterisk/rtp.conf"
+  if [ "${KERNEL:-0}" = 1 ]; then
+    printf 'kernel_forwarding = yes\n' >> "$WORK/data/etc/asterisk/rtp.conf"
+    "${IN_NS[@]}" sysctl -qw net.ipv4.ip_forward=1
+  fi
   if [ "${HIGHPRIORITY:-0}" = 1 ]; then printf '[options]\nhighpriority = yes\n' > "$WORK/data/etc/asterisk/asterisk.conf"; fi
   SYSLOG_LEVEL=${SYSLOG_LEVEL:-3} ACME_FILE= "${IN_NS[@]}" "${PBX_CMD[@]}" run --data-dir "$WORK/data" > "$WORK/pbx-$calls.log" 2>&1 &
   PBX=$!

@@ -27,6 +27,12 @@ public sealed record RtpConfig
     /// <summary>Milliseconds after which a DTMF digit without end packet is ended.</summary>
     public int DtmfTimeoutMs { get; init; } = 3000;
 
+    /// <summary>
+    /// kernel_forwarding (Switchboard's own; Asterisk has no equivalent): established relays whose packets pass unchanged
+    /// are forwarded by the kernel (nftables; needs CAP_NET_ADMIN and net.ipv4.ip_forward = 1). Off by default.
+    /// </summary>
+    public bool KernelForwarding { get; init; }
+
     /// <summary>SRTP replay protection.</summary>
     public bool SrtpReplayProtection { get; init; } = true;
 

@@ -78,6 +78,8 @@ public static class RtpConfigLoader
                 return c with { RtpChecksums = Bool(e, c.RtpChecksums, d) };
             case "dtmftimeout":
                 return c with { DtmfTimeoutMs = Int(e, c.DtmfTimeoutMs, 0, 600000, d) };
+            case "kernel_forwarding":
+                return c with { KernelForwarding = Bool(e, c.KernelForwarding, d) };
             case "srtpreplayprotection":
                 return c with { SrtpReplayProtection = Bool(e, c.SrtpReplayProtection, d) };
             default:

@@ -54,7 +54,26 @@ internal sealed class RtpForwarder
         {
             _map[fromMedia.TelephoneEventPayloadType] = toMedia.HasTelephoneEvent ? (short)toMedia.TelephoneEventSendPayloadType : Drop;
         }
+
+        IsVerbatim = true;
+        for (int pt = 0; pt < _map.Length; pt++)
+        {
+            if (_map[pt] != Drop && _map[pt] != pt)
+            {
+                IsVerbatim = false;
+            }
+        }
+
+        // A payload type the target did not negotiate (telephone-event it lacks) is dropped here; the kernel would pass it.
+        IsVerbatim &= !fromMedia.HasTelephoneEvent || _map[fromMedia.TelephoneEventPayloadType] != Drop;
     }
+
+    /// <summary>
+    /// True when every payload type this direction accepts leaves with the same number and nothing is transcoded: the
+    /// packets could pass unchanged (kernel forwarding). Payload types the source leg did not negotiate are dropped
+    /// here and would pass in the kernel; they are not media either leg understands.
+    /// </summary>
+    public bool IsVerbatim { get; }
 
     public long Forwarded { get; private set; }
 

@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Common.Media;
@@ -38,6 +40,7 @@ public sealed partial class RtpLeg : IRtpPacketSink, IRtpSender, IDisposable
     private long _rtcpSent;
     private int _started;
     private int _disposed;
+    private int _watched;
 
     public RtpLeg(IRtpSocket socket, RtpLegOptions? options = null, TimeProvider? time = null, ILogger? logger = null, Action<int>? releasePort = null)
     {
@@ -83,6 +86,13 @@ public sealed partial class RtpLeg : IRtpPacketSink, IRtpSender, IDisposable
     public long LastReceivedTimestamp => Volatile.Read(ref _lastReceived);
 
     public bool IsStrictLearning => _filter.IsLearning;
+
+    /// <summary>True while an rtp_timeout watch counts this leg's packets (they must then reach the process).</summary>
+    internal bool Watched
+    {
+        get => Volatile.Read(ref _watched) != 0;
+        set => Volatile.Write(ref _watched, value ? 1 : 0);
+    }
 
     /// <summary>
     /// Starts the socket's receive loops; with <paramref name="near"/> (the leg this one will be bridged to) on the
@@ -292,6 +302,35 @@ public sealed partial class RtpLeg : IRtpPacketSink, IRtpSender, IDisposable
         list.Add(_continuity, 2); // and the lock it allocated right after itself
         _socket.CollectSendPrefetch(ref list);
     }
+
+    /// <summary>
+    /// The locked source of this leg's RTP and where its RTP goes, when the kernel could forward it: IPv4, the source
+    /// learned, the outgoing stream untouched by <see cref="RtpStreamContinuity"/>, no rtp_timeout watch.
+    /// </summary>
+    internal bool TryGetKernelEndpoints([NotNullWhen(true)] out IPEndPoint? source, [NotNullWhen(true)] out IPEndPoint? destination)
+    {
+        source = null;
+        destination = null;
+        if (Watched || Volatile.Read(ref _disposed) != 0 || Media is null || _filter.IsLearning || !_continuity.IsUntouched
+            || _socket.LocalRtpEndPoint.AddressFamily != AddressFamily.InterNetwork)
+        {
+            return false;
+        }
+
+        var learned = SocketAddresses.ToEndPoint(_filter.Source);
+        var to = SocketAddresses.ToEndPoint(RtpDestination);
+        if (learned is not { AddressFamily: AddressFamily.InterNetwork } || to is not { AddressFamily: AddressFamily.InterNetwork })
+        {
+            return false;
+        }
+
+        source = learned;
+        destination = to;
+        return true;
+    }
+
+    /// <summary>The kernel forwarded packets to this leg that the process did not see (see <see cref="RtpStreamContinuity.Resynchronize"/>).</summary>
+    internal void OnKernelForwardingEnded() => _continuity.Resynchronize();
 
     /// <summary>Ends a DTMF digit still in progress (for example when the stream is re-negotiated).</summary>
     public void FlushDtmf() => _dtmf.Flush();

@@ -1,3 +1,5 @@
+using Switchboard.Common.Media;
+
 namespace Switchboard.Media.Relay;
 
 /// <summary>Per-leg RTP behaviour from rtp.conf and the endpoint (rtp_symmetric, strictrtp, probation).</summary>
@@ -14,6 +16,12 @@ public sealed record RtpLegOptions
 
     /// <summary>rtp.conf dtmftimeout in samples (default 3000).</summary>
     public int DtmfTimeoutSamples { get; init; } = 3000;
+
+    /// <summary>
+    /// rtp.conf kernel_forwarding: where a relay between two legs sharing it hands its established, unchanged packet
+    /// flow to the kernel (null: every packet goes through the process).
+    /// </summary>
+    public IKernelForwarding? KernelForwarding { get; init; }
 
     /// <summary>A name for logs (the channel name).</summary>
     public string Name { get; init; } = "rtp";

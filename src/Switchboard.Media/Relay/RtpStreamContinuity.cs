@@ -22,6 +22,7 @@ public sealed class RtpStreamContinuity
     private ushort _lastSeq;
     private uint _lastTs;
     private long _lastSent;
+    private bool _resync;
 
     public RtpStreamContinuity(TimeProvider time) => _time = time ?? throw new ArgumentNullException(nameof(time));
 
@@ -34,6 +35,31 @@ public sealed class RtpStreamContinuity
     public bool HasRemoteSsrc { get; set; }
 
     public uint OutputSsrc => _outSsrc;
+
+    /// <summary>True while the stream leaves exactly as it arrives (no SSRC, sequence or timestamp rewritten).</summary>
+    public bool IsUntouched
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return !_started || (_seqOffset == 0 && _tsOffset == 0 && _inSsrc == _outSsrc);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Packets of the current source were sent without passing here (the kernel forwarded them): the last sequence
+    /// number and timestamp sent are unknown. The current source continues untouched; a new source starts a new SSRC
+    /// (with the marker) instead of continuing numbers the remote has already seen past.
+    /// </summary>
+    public void Resynchronize()
+    {
+        lock (_gate)
+        {
+            _resync = _started;
+        }
+    }
 
     /// <summary>Rewrites <paramref name="packet"/> in place when needed. The packet must be a valid RTP packet.</summary>
     public void Apply(Span<byte> packet) => Apply(packet, _time.GetTimestamp());
@@ -54,6 +80,15 @@ public sealed class RtpStreamContinuity
                 _seqOffset = 0;
                 _tsOffset = 0;
             }
+            else if (_resync && ssrc != _inSsrc)
+            {
+                _resync = false;
+                _inSsrc = ssrc;
+                _outSsrc = ssrc == _outSsrc || (HasRemoteSsrc && ssrc == RemoteSsrc) ? NewSsrc(ssrc) : ssrc;
+                _seqOffset = 0;
+                _tsOffset = 0;
+                RtpHeader.SetMarker(packet, true);
+            }
             else if (ssrc != _inSsrc)
             {
                 _inSsrc = ssrc;
@@ -62,6 +97,10 @@ public sealed class RtpStreamContinuity
                 _seqOffset = (ushort)(_lastSeq + 1 - seq);
                 _tsOffset = _lastTs + advance - ts;
                 RtpHeader.SetMarker(packet, true);
+            }
+            else
+            {
+                _resync = false;
             }
 
             ushort outSeq = (ushort)(seq + _seqOffset);

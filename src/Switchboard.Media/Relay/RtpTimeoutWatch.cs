@@ -40,12 +40,16 @@ public sealed class RtpTimeoutWatch : IDisposable
     public void Start(TimeSpan timeout)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
+
+        // Packets forwarded by the kernel never reach the leg: take its relay back into the process first.
+        (_leg.Handler as RtpRelay)?.ReleaseKernel();
         lock (_gate)
         {
             _timer.Cancel();
             _timeout = timeout;
             _since = _wheel.TimeProvider.GetTimestamp();
             _running = true;
+            _leg.Watched = true;
             _timer = _wheel.Schedule(timeout, static s => ((RtpTimeoutWatch)s!).Check(), this);
         }
     }
@@ -55,6 +59,7 @@ public sealed class RtpTimeoutWatch : IDisposable
         lock (_gate)
         {
             _running = false;
+            _leg.Watched = false;
             _timer.Cancel();
         }
     }
@@ -79,6 +84,7 @@ public sealed class RtpTimeoutWatch : IDisposable
             }
 
             _running = false;
+            _leg.Watched = false;
         }
 
         _listener.OnRtpTimeout(_leg, silence);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Switchboard.Config.Rtp;
 using Switchboard.Core.Cli;
 using Switchboard.Transport.Rtp;
+using Switchboard.Transport.Rtp.Kernel;
 
 namespace Switchboard.Run;
 
@@ -39,7 +40,14 @@ internal static class RtpCliCommand
         Line(o, "Sockets", engine.Sockets.ToString(CultureInfo.InvariantCulture));
         Line(o, "Sends refused", engine.SendsRefused.ToString(CultureInfo.InvariantCulture));
         Line(o, "Oversized dropped", engine.OversizedDropped.ToString(CultureInfo.InvariantCulture));
+        Line(o, "Kernel forwarding", KernelForwarding(c, NftKernelForwarding.Current, NftKernelForwarding.LastRefusal));
     }
+
+    internal static string KernelForwarding(RtpConfig c, NftKernelForwarding? forwarding, string? refusal) =>
+        !c.KernelForwarding ? "No"
+        : forwarding is not null ? string.Create(CultureInfo.InvariantCulture, $"Yes, {forwarding.ActiveRelays} relays in the kernel, {forwarding.RefusedRelays} refused")
+        : refusal is not null ? "Refused: " + refusal
+        : "Starting";
 
     private static void Line(TextWriter o, string name, string value) => o.WriteLine($"  {name + ":",-19}{value}");
 }

@@ -35,6 +35,15 @@ public sealed class RtpConfigLoaderTests
         Assert.Equal(50, c.PortPairCount);
     }
 
+    [Fact]
+    public void Kernel_forwarding_is_off_unless_asked_for()
+    {
+        Assert.False(Load(null).Config.KernelForwarding);
+        var (c, diags) = Load("[general]\nkernel_forwarding=yes\n");
+        Assert.Empty(diags.Items);
+        Assert.True(c.KernelForwarding);
+    }
+
     [Theory]
     [InlineData("strictrtp=seqno", StrictRtpMode.SeqNo)]
     [InlineData("strictrtp=yes", StrictRtpMode.Yes)]
@@ -49,6 +58,7 @@ public sealed class RtpConfigLoaderTests
     [InlineData("strictrtp=sometimes", 2, "strictrtp")]
     [InlineData("rtpstart=20000\nrtpend=10000", 1, "must be lower")]
     [InlineData("rtpchecksums=perhaps", 2, "yes or no")]
+    [InlineData("kernel_forwarding=maybe", 2, "yes or no")]
     public void Bad_values_are_errors(string lines, int line, string fragment)
     {
         var (_, diags) = Load("[general]\n" + lines);

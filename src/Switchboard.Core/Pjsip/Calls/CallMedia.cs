@@ -1,10 +1,12 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Switchboard.Common.Media;
+using Switchboard.Common.Nft;
 using Switchboard.Config.Rtp;
 using Switchboard.Media.Relay;
 using Switchboard.Sdp;
 using Switchboard.Sdp.Negotiation;
+using Switchboard.Transport.Rtp.Kernel;
 using MediaStrictRtp = Switchboard.Media.Relay.StrictRtpMode;
 
 namespace Switchboard.Core.Pjsip.Calls;
@@ -20,6 +22,8 @@ internal sealed class CallMedia
     private readonly TimeProvider _time;
     private RtpConfig _config;
     private RtpPortAllocator _ports;
+    private NftKernelForwarding? _kernel;
+    private int _kernelStarting;
 
     public CallMedia(RtpConfig config, IRtpSocketFactory sockets, ILoggerFactory loggers, TimeProvider time)
     {
@@ -28,7 +32,11 @@ internal sealed class CallMedia
         _loggers = loggers;
         _time = time;
         _ports = new RtpPortAllocator(config.RtpStart, config.RtpEnd, Random.Shared);
+        ApplyKernelForwarding(config);
     }
+
+    /// <summary>rtp.conf kernel_forwarding, once started (null: off, refused, or still starting).</summary>
+    public NftKernelForwarding? KernelForwarding => Volatile.Read(ref _kernel);
 
     public RtpPortAllocator Ports => Volatile.Read(ref _ports);
 
@@ -41,6 +49,7 @@ internal sealed class CallMedia
         }
 
         _config = config;
+        ApplyKernelForwarding(config);
     }
 
     /// <summary>Binds a new RTP leg on <paramref name="bind"/>; null with a reason when no port is free.</summary>
@@ -59,8 +68,48 @@ internal sealed class CallMedia
             StrictRtp = (MediaStrictRtp)(int)_config.StrictRtp,
             Probation = _config.Probation,
             DtmfTimeoutSamples = _config.DtmfTimeoutMs * 8,
+            KernelForwarding = _config.KernelForwarding ? KernelForwarding : null,
         };
         return new RtpLeg(socket, options, _time, _loggers.CreateLogger("rtp"), ports.Release);
+    }
+
+    /// <summary>
+    /// Starts kernel forwarding in the background when rtp.conf turns it on (new legs use it once nft has the table),
+    /// and stops it when a reload turns it off (relays it forwarded come back to the process).
+    /// </summary>
+    private void ApplyKernelForwarding(RtpConfig config)
+    {
+        var log = _loggers.CreateLogger("rtp");
+        if (!config.KernelForwarding)
+        {
+            Interlocked.Exchange(ref _kernel, null)?.Dispose();
+            return;
+        }
+
+        if (Volatile.Read(ref _kernel) is not null || Interlocked.Exchange(ref _kernelStarting, 1) == 1)
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            var (forwarding, error) = await NftKernelForwarding.StartAsync(new NftProcessRunner(), log).ConfigureAwait(false);
+            if (forwarding is null)
+            {
+                MediaLog.KernelForwardingRefused(log, error ?? "unknown");
+            }
+            else if (_config.KernelForwarding && Interlocked.CompareExchange(ref _kernel, forwarding, null) is null)
+            {
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => forwarding.Dispose();
+                MediaLog.KernelForwardingStarted(log, KernelForwardingScript.Table);
+            }
+            else
+            {
+                forwarding.Dispose();
+            }
+
+            Volatile.Write(ref _kernelStarting, 0);
+        });
     }
 
     /// <summary>Answers <paramref name="offer"/> for a leg and installs the result on it; null when nothing matched.</summary>

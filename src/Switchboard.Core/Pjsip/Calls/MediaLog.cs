@@ -22,4 +22,10 @@ internal static partial class MediaLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Disconnecting channel '{Channel}' for lack of audio RTP activity in {Seconds} seconds")]
     public static partial void RtpTimeout(ILogger log, string channel, int seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "rtp.conf kernel_forwarding: not available, media stays in the process: {Reason}")]
+    public static partial void KernelForwardingRefused(ILogger log, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "rtp.conf kernel_forwarding: established relays go to nftables table ip {Table}")]
+    public static partial void KernelForwardingStarted(ILogger log, string table);
 }

@@ -12,7 +12,7 @@ if (o.Header)
 {
     Console.WriteLine(
         $"{"calls",6} {"answered",8} {"pps in",8} {"pps out",8} {"loss %",8} {"transit p50",11} {"p99",7} {"max",7} {"added p99",9} " +
-        $"{"J mean",7} {"J max",7} {"PBX CPU %",9} {"RSS MB",7} {"gen CPU %",9}");
+        $"{"J mean",7} {"J max",7} {"PBX CPU %",9} {"RSS MB",7} {"gen CPU %",9} {"host CPU %",10}");
     Console.WriteLine("(times in ms; loss/transit over packets sent inside the window; J = RFC 3550 interarrival jitter)");
 }
 
@@ -65,10 +65,12 @@ traffic.Start([.. callerStreams], [.. calleeStreams], warmup, window);
 Thread.Sleep(warmup);
 var pbx0 = ProcessSample.Read(o.PbxPid);
 var gen0 = Process.GetCurrentProcess().TotalProcessorTime;
+var host0 = MachineSample.Read();
 var w0 = Stopwatch.GetTimestamp();
 Thread.Sleep(window);
 var pbx1 = ProcessSample.Read(o.PbxPid);
 var gen1 = Process.GetCurrentProcess().TotalProcessorTime;
+var host1 = MachineSample.Read();
 double seconds = Stopwatch.GetElapsedTime(w0).TotalSeconds;
 var result = traffic.Finish();
 sip.HangUp(o.SetupRate * 2);
@@ -83,7 +85,7 @@ string F(double v, int d = 2) => v.ToString("F" + d, CultureInfo.InvariantCultur
 Console.WriteLine(
     $"{o.Calls,6} {sip.Answered,8} {F(ppsIn, 0),8} {F(ppsOut, 0),8} {F(loss, 3),8} {F(tr.Percentile(50) / 1000, 3),11} " +
     $"{F(tr.Percentile(99) / 1000, 3),7} {F(tr.MaxMicros / 1000, 1),7} {F((tr.Percentile(99) - tr.MinMicros) / 1000, 3),9} " +
-    $"{F(result.JitterMeanMs, 3),7} {F(result.JitterMaxMs, 3),7} {F(pbxCpu, 1),9} {F(pbx1.RssMb, 1),7} {F(genCpu, 1),9}");
+    $"{F(result.JitterMeanMs, 3),7} {F(result.JitterMaxMs, 3),7} {F(pbxCpu, 1),9} {F(pbx1.RssMb, 1),7} {F(genCpu, 1),9} {F(MachineSample.CoresPercent(host0, host1), 1),10}");
 if (traffic.Strays > 0)
 {
     Console.Error.WriteLine($"{traffic.Strays} datagrams without the generator's payload");

@@ -4,7 +4,8 @@
 # Dial(PJSIP/callee)), answers them as the callee and then drives RTP on every leg from a few sockets per side,
 # timestamping every packet. A fresh PBX per step. Prints one table: calls, pps into/out of the PBX, loss %,
 # one-way transit p50/p99/max (generator -> PBX -> generator), added jitter p99 (p99 - min transit),
-# RFC 3550 interarrival jitter (mean/max over streams), PBX CPU % of one core over the window, RSS.
+# RFC 3550 interarrival jitter (mean/max over streams), PBX CPU % of one core over the window, RSS, the generator's CPU and
+# the whole machine's busy CPU (% of one core; with KERNEL=1 the relaying work is charged to the generator's sends).
 # Usage: bench/load/media-load.sh [calls...]      (default 100 250 500)
 # Env: WARMUP (5 s), DURATION (20 s), SETUP_RATE (200 calls/s), SOCKETS (4 per side), PBX_BIN (default: JIT build),
 #      RX (poll: one generator thread polls its sockets every ms, so the PBX's loopback sends never wake a sleeping

@@ -11,7 +11,8 @@ public static class Sipp
 
     public static string Scenario(string name) => Path.Combine(AppContext.BaseDirectory, "Scenarios", name);
 
-    public static async Task<ProcessResult> RunAsync(string scenario, int targetPort, IEnumerable<string>? extra = null, TimeSpan? timeout = null, string transport = "u1", string? workDir = null, int? localPort = null, string localIp = "127.0.0.1")
+    /// <param name="commandPrefix">A program and arguments that run SIPp elsewhere (e.g. <c>ip netns exec NS</c>).</param>
+    public static async Task<ProcessResult> RunAsync(string scenario, int targetPort, IEnumerable<string>? extra = null, TimeSpan? timeout = null, string transport = "u1", string? workDir = null, int? localPort = null, string localIp = "127.0.0.1", IReadOnlyList<string>? commandPrefix = null)
     {
         int port = localPort ?? FreePort.UdpAndTcp();
         int media = FreePort.UdpRange(4);
@@ -27,7 +28,9 @@ public static class Sipp
             args.AddRange(extra);
         }
 
-        var result = await ExternalProcess.RunAsync("sipp", args, timeout ?? TimeSpan.FromSeconds(90), workDir).ConfigureAwait(false);
+        var result = commandPrefix is { Count: > 0 }
+            ? await ExternalProcess.RunAsync(commandPrefix[0], [.. commandPrefix.Skip(1), "sipp", .. args], timeout ?? TimeSpan.FromSeconds(90), workDir).ConfigureAwait(false)
+            : await ExternalProcess.RunAsync("sipp", args, timeout ?? TimeSpan.FromSeconds(90), workDir).ConfigureAwait(false);
         var logs = string.Join("\n", Directory.GetFiles(workDir, "*.log").Select(f => "== " + Path.GetFileName(f) + "\n" + Tail(File.ReadAllText(f), 4000)));
         return result with { StandardOutput = result.StandardOutput + "\n" + logs };
     }

@@ -14,7 +14,8 @@ namespace Switchboard.Transport.Rtp.Kernel;
 /// <item>postrouting or input (priority mangle): a marked datagram gets the other leg's local address and port as
 /// source. The source is set only after routing, because a local source on an arriving datagram is a martian.</item>
 /// </list>
-/// The kernel updates the IP and UDP checksums with each rewrite. Marks are <see cref="MarkPrefix"/> | id.
+/// The kernel updates the IP and UDP checksums with each rewrite. Marks are <see cref="MarkPrefix"/> | id. Each rule
+/// counts what it rewrote (<c>nft list table ip switchboard_media</c>).
 /// </summary>
 public static class KernelForwardingScript
 {
@@ -30,7 +31,7 @@ public static class KernelForwardingScript
     /// <summary>Replaces any table left by an earlier process with an empty one.</summary>
     public static string Setup()
     {
-        string marked = $"meta mark & 0x{MarkMask:x8} == 0x{MarkPrefix:x8} ip saddr set meta mark map @saddr udp sport set meta mark map @sport";
+        string marked = $"meta mark & 0x{MarkMask:x8} == 0x{MarkPrefix:x8} counter ip saddr set meta mark map @saddr udp sport set meta mark map @sport";
         return $$"""
             table ip {{Table}}
             delete table ip {{Table}}
@@ -42,7 +43,7 @@ public static class KernelForwardingScript
               map sport { type mark : inet_service; }
               chain prerouting {
                 type filter hook prerouting priority raw; policy accept;
-                meta mark set ip saddr . udp sport . udp dport map @relay notrack ip daddr set meta mark map @daddr udp dport set meta mark map @dport
+                meta mark set ip saddr . udp sport . udp dport map @relay counter notrack ip daddr set meta mark map @daddr udp dport set meta mark map @dport
               }
               chain input {
                 type filter hook input priority mangle; policy accept;

@@ -116,7 +116,14 @@ public sealed partial class NftKernelForwarding : IKernelForwarding, IDisposable
         }
 
         var handle = new Handle(this, aToB, bToA, first, second);
-        return _changes.Writer.TryWrite((handle, true)) ? handle : null;
+        if (_changes.Writer.TryWrite((handle, true)))
+        {
+            return handle;
+        }
+
+        // Stopped meanwhile.
+        Release(handle);
+        return null;
     }
 
     /// <summary>Stops the worker and removes the table (every relay goes back to the process).</summary>

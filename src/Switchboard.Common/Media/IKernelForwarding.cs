@@ -18,9 +18,11 @@ public interface IKernelForwarding
 {
     /// <summary>
     /// Queues both directions of one relay (applied together, shortly after); null when nothing more can be taken.
-    /// Disposing the handle removes them. Never blocks: called from an RTP thread.
+    /// Disposing the handle removes them. Never blocks: called from an RTP thread. With <paramref name="packetsSeen"/>
+    /// the kernel's packet counts are polled (every few seconds) and it is called, with true for the A-to-B direction,
+    /// whenever a direction forwarded packets since the last poll (for rtp_timeout).
     /// </summary>
-    IKernelForwardingHandle? TryForward(KernelForwardRule aToB, KernelForwardRule bToA);
+    IKernelForwardingHandle? TryForward(KernelForwardRule aToB, KernelForwardRule bToA, Action<bool>? packetsSeen = null);
 }
 
 /// <summary>Both directions of one relay as handed to the kernel.</summary>

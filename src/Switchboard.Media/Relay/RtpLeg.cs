@@ -40,7 +40,7 @@ public sealed partial class RtpLeg : IRtpPacketSink, IRtpSender, IDisposable
     private long _rtcpSent;
     private int _started;
     private int _disposed;
-    private int _watched;
+    private long _watchTicks;
 
     public RtpLeg(IRtpSocket socket, RtpLegOptions? options = null, TimeProvider? time = null, ILogger? logger = null, Action<int>? releasePort = null)
     {
@@ -87,12 +87,19 @@ public sealed partial class RtpLeg : IRtpPacketSink, IRtpSender, IDisposable
 
     public bool IsStrictLearning => _filter.IsLearning;
 
-    /// <summary>True while an rtp_timeout watch counts this leg's packets (they must then reach the process).</summary>
-    internal bool Watched
+    /// <summary>
+    /// The timeout of the rtp_timeout watch running on this leg (zero when none). While the kernel forwards, its packet
+    /// counters stand in for the packets (<see cref="NoteKernelPackets"/>), read every few seconds: a watch shorter
+    /// than <see cref="MinKernelWatch"/> keeps the leg's packets in the process.
+    /// </summary>
+    internal TimeSpan WatchTimeout
     {
-        get => Volatile.Read(ref _watched) != 0;
-        set => Volatile.Write(ref _watched, value ? 1 : 0);
+        get => TimeSpan.FromTicks(Volatile.Read(ref _watchTicks));
+        set => Volatile.Write(ref _watchTicks, value.Ticks);
     }
+
+    /// <summary>Shortest rtp_timeout that kernel forwarding serves (its counters are read every 2 s).</summary>
+    internal static TimeSpan MinKernelWatch { get; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// Starts the socket's receive loops; with <paramref name="near"/> (the leg this one will be bridged to) on the
@@ -305,13 +312,15 @@ public sealed partial class RtpLeg : IRtpPacketSink, IRtpSender, IDisposable
 
     /// <summary>
     /// The locked source of this leg's RTP and where its RTP goes, when the kernel could forward it: IPv4, the source
-    /// learned, the outgoing stream untouched by <see cref="RtpStreamContinuity"/>, no rtp_timeout watch.
+    /// learned, the outgoing stream untouched by <see cref="RtpStreamContinuity"/>, no rtp_timeout watch shorter than
+    /// <see cref="MinKernelWatch"/>.
     /// </summary>
     internal bool TryGetKernelEndpoints([NotNullWhen(true)] out IPEndPoint? source, [NotNullWhen(true)] out IPEndPoint? destination)
     {
         source = null;
         destination = null;
-        if (Watched || Volatile.Read(ref _disposed) != 0 || Media is null || _filter.IsLearning || !_continuity.IsUntouched
+        var watch = WatchTimeout;
+        if ((watch > TimeSpan.Zero && watch < MinKernelWatch) || Volatile.Read(ref _disposed) != 0 || Media is null || _filter.IsLearning || !_continuity.IsUntouched
             || _socket.LocalRtpEndPoint.AddressFamily != AddressFamily.InterNetwork)
         {
             return false;
@@ -328,6 +337,9 @@ public sealed partial class RtpLeg : IRtpPacketSink, IRtpSender, IDisposable
         destination = to;
         return true;
     }
+
+    /// <summary>The kernel forwarded packets that arrived on this leg: they count as received for rtp_timeout.</summary>
+    internal void NoteKernelPackets() => Volatile.Write(ref _lastReceived, _time.GetTimestamp());
 
     /// <summary>The kernel forwarded packets to this leg that the process did not see (see <see cref="RtpStreamContinuity.Resynchronize"/>).</summary>
     internal void OnKernelForwardingEnded() => _continuity.Resynchronize();

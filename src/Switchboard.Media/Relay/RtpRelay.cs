@@ -14,8 +14,8 @@ namespace Switchboard.Media.Relay;
 /// With kernel forwarding (both legs' <see cref="RtpLegOptions.KernelForwarding"/>): once both directions have
 /// relayed <see cref="KernelCheckPackets"/> packets unchanged between locked sources, the relay hands them to the
 /// kernel, and the packets stop reaching the process (statistics, DTMF detection and the relay's counters stop with
-/// them; RTCP stays here). It takes them back on <see cref="Refresh"/>, <see cref="Stop"/>, an rtp_timeout watch
-/// starting, or when more than <see cref="KernelStrayLimit"/> accepted packets still arrive here (the flow changed:
+/// them; RTCP stays here; a leg's rtp_timeout is fed from the kernel's packet counters). It takes them back on
+/// <see cref="Refresh"/>, <see cref="Stop"/>, an rtp_timeout watch starting, or when more than <see cref="KernelStrayLimit"/> accepted packets still arrive here (the flow changed:
 /// a new source, a NAT rebinding), and tries again later, at most <see cref="KernelMaxAttempts"/> times per
 /// negotiation.
 /// </remarks>
@@ -174,6 +174,9 @@ public sealed class RtpRelay : IRtpLegHandler, IDisposable
         }
     }
 
+    /// <summary>The kernel forwarded packets that arrived on leg A (true) or B since its counters were last read.</summary>
+    private void OnKernelPackets(bool fromA) => (fromA ? _a : _b).NoteKernelPackets();
+
     private void TryHandToKernel()
     {
         var aToB = Volatile.Read(ref _aToB);
@@ -186,9 +189,11 @@ public sealed class RtpRelay : IRtpLegHandler, IDisposable
         }
 
         Interlocked.Increment(ref _kernelAttempts);
+        bool watched = _a.WatchTimeout > TimeSpan.Zero || _b.WatchTimeout > TimeSpan.Zero;
         var handle = _kernel!.TryForward(
             new KernelForwardRule(aSource, _a.LocalRtpEndPoint.Port, _b.LocalRtpEndPoint, bDestination),
-            new KernelForwardRule(bSource, _b.LocalRtpEndPoint.Port, _a.LocalRtpEndPoint, aDestination));
+            new KernelForwardRule(bSource, _b.LocalRtpEndPoint.Port, _a.LocalRtpEndPoint, aDestination),
+            watched ? OnKernelPackets : null);
         if (handle is not null && Interlocked.CompareExchange(ref _kernelHandle, handle, null) is not null)
         {
             // The other leg's thread got there first.

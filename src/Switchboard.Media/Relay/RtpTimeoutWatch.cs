@@ -41,7 +41,8 @@ public sealed class RtpTimeoutWatch : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
 
-        // Packets forwarded by the kernel never reach the leg: take its relay back into the process first.
+        // Packets forwarded by the kernel reach the leg only as counters read every few seconds: the relay hands the
+        // flow over again (with a counter listener) if the timeout is long enough for that.
         (_leg.Handler as RtpRelay)?.ReleaseKernel();
         lock (_gate)
         {
@@ -49,7 +50,7 @@ public sealed class RtpTimeoutWatch : IDisposable
             _timeout = timeout;
             _since = _wheel.TimeProvider.GetTimestamp();
             _running = true;
-            _leg.Watched = true;
+            _leg.WatchTimeout = timeout;
             _timer = _wheel.Schedule(timeout, static s => ((RtpTimeoutWatch)s!).Check(), this);
         }
     }
@@ -59,7 +60,7 @@ public sealed class RtpTimeoutWatch : IDisposable
         lock (_gate)
         {
             _running = false;
-            _leg.Watched = false;
+            _leg.WatchTimeout = TimeSpan.Zero;
             _timer.Cancel();
         }
     }
@@ -84,7 +85,7 @@ public sealed class RtpTimeoutWatch : IDisposable
             }
 
             _running = false;
-            _leg.Watched = false;
+            _leg.WatchTimeout = TimeSpan.Zero;
         }
 
         _listener.OnRtpTimeout(_leg, silence);

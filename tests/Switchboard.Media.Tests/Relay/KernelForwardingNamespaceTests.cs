@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Common.Media;
 using Switchboard.Common.Nft;
+using Switchboard.Common.Timing;
 using Switchboard.Media.Relay;
 using Switchboard.Media.Tests.Support;
 using Switchboard.TestKit.Netns;
@@ -29,7 +30,8 @@ public sealed partial class KernelForwardingNamespaceTests
         using var ns = NetworkNamespace.Create("sbkf");
         ns.Check("sysctl", "-qw", "net.ipv4.ip_forward=1");
         var (forwarding, error) = await NftKernelForwarding.StartAsync(
-            NftProcessRunner.InNamespace(ns.Name), NullLogger.Instance, ipForward: ns.Check("cat", "/proc/sys/net/ipv4/ip_forward"));
+            NftProcessRunner.InNamespace(ns.Name), NullLogger.Instance, ipForward: ns.Check("cat", "/proc/sys/net/ipv4/ip_forward"),
+            activityPoll: TimeSpan.FromMilliseconds(200));
         Assert.True(forwarding is not null, error);
         using var kernel = forwarding;
 
@@ -54,6 +56,11 @@ public sealed partial class KernelForwardingNamespaceTests
         legB.Start(near: legA);
         var relay = new RtpRelay(legA, legB);
         relay.Start();
+
+        // rtp_timeout (30 s) on A: while the kernel forwards, A's packets are known from the kernel's counters.
+        using var wheel = new TimingWheel(TimeProvider.System);
+        using var watch = new RtpTimeoutWatch(legA, wheel, new NoTimeouts());
+        watch.Start(TimeSpan.FromSeconds(30));
         var talk = new Talk(phoneA, phoneB, socketA.LocalRtpEndPoint, socketB.LocalRtpEndPoint);
 
         // Both phones talk (20 ms packets) until the relay has handed the call to the kernel.
@@ -67,8 +74,10 @@ public sealed partial class KernelForwardingNamespaceTests
         Assert.Equal(2, ns.Check("nft", "list", "map", "ip", KernelForwardingScript.Table, "relay").Split(" : 0x").Length - 1);
 
         // 100 more each way: every one arrives, from the other leg's port, and (but for a few in flight) none passes
-        // through the process any more.
+        // through the process any more; A's last packet time still moves, from the kernel's counters.
+        Thread.Sleep(300);
         talk.Drain();
+        long lastSeenByProcess = legA.LastReceivedTimestamp;
         long inProcess = relay.ForwardedAToB + relay.ForwardedBToA;
         long receivedA = talk.ReceivedByA;
         long receivedB = talk.ReceivedByB;
@@ -84,6 +93,12 @@ public sealed partial class KernelForwardingNamespaceTests
         Assert.Empty(talk.WrongSources);
         Assert.InRange(relay.ForwardedAToB + relay.ForwardedBToA - inProcess, 0, 2 * RtpRelay.KernelStrayLimit);
         Assert.True(relay.IsKernelForwarding);
+        for (int i = 0; i < 100 && legA.LastReceivedTimestamp == lastSeenByProcess; i++)
+        {
+            Thread.Sleep(50);
+        }
+
+        Assert.True(legA.LastReceivedTimestamp > lastSeenByProcess, "the kernel's counters did not reach rtp_timeout");
 
         // The bridge ends: the kernel lets go, and the legs' packets reach the process again.
         relay.Dispose();
@@ -157,6 +172,13 @@ public sealed partial class KernelForwardingNamespaceTests
         thread.Start();
         thread.Join();
         return failure is null ? result! : throw new InvalidOperationException("could not enter the namespace", failure);
+    }
+
+    private sealed class NoTimeouts : IRtpTimeoutListener
+    {
+        public void OnRtpTimeout(RtpLeg leg, TimeSpan silence)
+        {
+        }
     }
 
     [LibraryImport("libc", EntryPoint = "setns", SetLastError = true)]

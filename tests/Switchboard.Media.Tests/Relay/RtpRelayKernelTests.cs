@@ -18,14 +18,14 @@ public sealed class RtpRelayKernelTests
 
     private sealed class RecordingKernel : IKernelForwarding
     {
-        public List<(KernelForwardRule AToB, KernelForwardRule BToA, Handle Handle)> Requests { get; } = [];
+        public List<(KernelForwardRule AToB, KernelForwardRule BToA, Handle Handle, Action<bool>? PacketsSeen)> Requests { get; } = [];
 
         public bool Refuse { get; set; }
 
-        public IKernelForwardingHandle? TryForward(KernelForwardRule aToB, KernelForwardRule bToA)
+        public IKernelForwardingHandle? TryForward(KernelForwardRule aToB, KernelForwardRule bToA, Action<bool>? packetsSeen = null)
         {
             var handle = new Handle { IsRefused = Refuse };
-            Requests.Add((aToB, bToA, handle));
+            Requests.Add((aToB, bToA, handle, packetsSeen));
             return handle;
         }
 
@@ -101,7 +101,8 @@ public sealed class RtpRelayKernelTests
         Assert.Empty(call.Kernel.Requests);
 
         call.Talk(1);
-        var (aToB, bToA, handle) = Assert.Single(call.Kernel.Requests);
+        var (aToB, bToA, handle, packetsSeen) = Assert.Single(call.Kernel.Requests);
+        Assert.Null(packetsSeen);
 
         // From A's learned source to A's port, out of B's socket to B; and the reverse.
         Assert.Equal(new KernelForwardRule(PhoneA, 10000, call.SocketB.LocalRtpEndPoint, PhoneB), aToB);
@@ -199,7 +200,7 @@ public sealed class RtpRelayKernelTests
     }
 
     [Fact]
-    public void AnRtpTimeoutWatchKeepsThePacketsInTheProcessAndTakesThemBackWhenItStarts()
+    public void AWatchStartingTakesTheFlowBackAndItIsHandedOverAgainWithTheKernelsCountersFeedingRtpTimeout()
     {
         var call = new Call(new RtpLegMedia("ulaw", 0, 101), new RtpLegMedia("ulaw", 0, 101));
         using var wheel = new TimingWheel(call.Time);
@@ -207,16 +208,40 @@ public sealed class RtpRelayKernelTests
         var first = Assert.Single(call.Kernel.Requests).Handle;
         first.Applied = true;
 
-        // rtp_timeout_hold starting on B (hold) counts B's packets: the kernel must give them back.
+        // rtp_timeout (30 s) starting on B: the flow comes back, then goes to the kernel again with a listener.
         using var watch = new RtpTimeoutWatch(call.LegB, wheel, new NoTimeouts());
         watch.Start(TimeSpan.FromSeconds(30));
         Assert.True(first.Disposed);
-        call.Talk(RtpRelay.KernelCheckPackets * 2);
-        Assert.Single(call.Kernel.Requests);
+        call.Talk(RtpRelay.KernelCheckPackets);
+        var (_, _, second, packetsSeen) = call.Kernel.Requests[1];
+        Assert.NotNull(packetsSeen);
+        second.Applied = true;
+
+        // The kernel's counters say B's packets kept coming: they count as received on B, not on A.
+        long before = call.LegB.LastReceivedTimestamp;
+        long beforeA = call.LegA.LastReceivedTimestamp;
+        call.Time.Advance(TimeSpan.FromSeconds(5));
+        packetsSeen!(false);
+        Assert.Equal(call.Time.GetTimestamp(), call.LegB.LastReceivedTimestamp);
+        Assert.NotEqual(before, call.LegB.LastReceivedTimestamp);
+        Assert.Equal(beforeA, call.LegA.LastReceivedTimestamp);
+        packetsSeen(true);
+        Assert.Equal(call.Time.GetTimestamp(), call.LegA.LastReceivedTimestamp);
+    }
+
+    [Fact]
+    public void AnRtpTimeoutShorterThanTheKernelsCounterReadsKeepsThePacketsInTheProcess()
+    {
+        var call = new Call(new RtpLegMedia("ulaw", 0, 101), new RtpLegMedia("ulaw", 0, 101));
+        using var wheel = new TimingWheel(call.Time);
+        using var watch = new RtpTimeoutWatch(call.LegA, wheel, new NoTimeouts());
+        watch.Start(TimeSpan.FromSeconds(5));
+        call.Talk(RtpRelay.KernelCheckPackets * 3);
+        Assert.Empty(call.Kernel.Requests);
 
         watch.Stop();
         call.Talk(RtpRelay.KernelCheckPackets);
-        Assert.Equal(2, call.Kernel.Requests.Count);
+        Assert.Single(call.Kernel.Requests);
     }
 
     [Fact]

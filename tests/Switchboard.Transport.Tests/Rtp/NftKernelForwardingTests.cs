@@ -23,11 +23,19 @@ public sealed class NftKernelForwardingTests
 
         public List<string> RefuseContaining { get; } = [];
 
+        /// <summary>What <c>nft list map ... relay</c> prints.</summary>
+        public string Listing { get; set; } = "";
+
         public Task<NftResult> RunAsync(IReadOnlyList<string> arguments, string? standardInput, CancellationToken cancellationToken)
         {
             lock (Scripts)
             {
                 Scripts.Add(standardInput ?? "");
+            }
+
+            if (arguments.Count > 0 && arguments[0] == "list")
+            {
+                return Task.FromResult(new NftResult(0, Listing, ""));
             }
 
             bool refused = RefuseContaining.Any(r => standardInput?.Contains(r, StringComparison.Ordinal) == true);
@@ -46,7 +54,7 @@ public sealed class NftKernelForwardingTests
     private static async Task<(NftKernelForwarding Forwarding, ScriptedNft Nft)> StartAsync()
     {
         var nft = new ScriptedNft();
-        var (forwarding, error) = await NftKernelForwarding.StartAsync(nft, NullLogger.Instance, ipForward: "1\n");
+        var (forwarding, error) = await NftKernelForwarding.StartAsync(nft, NullLogger.Instance, ipForward: "1\n", activityPoll: TimeSpan.FromMilliseconds(20));
         Assert.True(forwarding is not null, error);
         return (forwarding!, nft);
     }
@@ -146,6 +154,50 @@ public sealed class NftKernelForwardingTests
         Assert.False(bad.IsActive);
         Assert.Equal(1, forwarding.ActiveRelays);
         Assert.Equal(1, forwarding.RefusedRelays);
+    }
+
+    [Fact]
+    public void TheRelayMapsCountersAreReadPerDirection()
+    {
+        const string Listing = """
+            table ip switchboard_media {
+            	map relay {
+            		type ipv4_addr . inet_service . inet_service : mark
+            		counter
+            		elements = { 198.51.100.7 . 4000 . 20000 counter packets 150 bytes 25800 : 0x5b0d0001,
+            			     203.0.113.9 . 5000 . 20002 counter packets 0 bytes 0 : 0x5b0d0002,
+            			     10.0.0.1 . 1 . 2 counter packets 9 bytes 9 : 0x12340003 }
+            	}
+            }
+            """;
+        var counts = KernelForwardingScript.ParseCounters(Listing);
+        Assert.Equal(new Dictionary<int, long> { [1] = 150, [2] = 0 }, counts);
+    }
+
+    [Fact]
+    public async Task ARelayWithAListenerHearsWhichDirectionsTheKernelForwardedSinceTheLastRead()
+    {
+        var (forwarding, nft) = await StartAsync();
+        using var _ = forwarding;
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<bool>();
+        var handle = forwarding.TryForward(AToB, BToA, seen.Enqueue)!;
+        WaitFor(() => handle.IsActive);
+
+        nft.Listing = "elements = { 198.51.100.7 . 4000 . 20000 counter packets 50 bytes 8600 : 0x5b0d0001, 203.0.113.9 . 5000 . 20002 counter packets 0 bytes 0 : 0x5b0d0002 }";
+        WaitFor(() => seen.Count == 1);
+        Thread.Sleep(100);
+        Assert.Equal([true], seen.ToArray());
+
+        // Unchanged counts report nothing; a rise in the other direction reports it.
+        nft.Listing = nft.Listing.Replace("packets 0 bytes 0", "packets 7 bytes 1204", StringComparison.Ordinal);
+        WaitFor(() => seen.Count == 2);
+        Thread.Sleep(100);
+        Assert.Equal([true, false], seen.ToArray());
+
+        handle.Dispose();
+        nft.Listing = nft.Listing.Replace("packets 50 ", "packets 99 ", StringComparison.Ordinal);
+        Thread.Sleep(100);
+        Assert.Equal(2, seen.Count);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public static class KernelForwardingScript
             table ip {{Table}}
             delete table ip {{Table}}
             table ip {{Table}} {
-              map relay { type ipv4_addr . inet_service . inet_service : mark; }
+              map relay { type ipv4_addr . inet_service . inet_service : mark; counter; }
               map daddr { type mark : ipv4_addr; }
               map dport { type mark : inet_service; }
               map saddr { type mark : ipv4_addr; }
@@ -59,6 +59,25 @@ public static class KernelForwardingScript
     }
 
     public static string Teardown() => $"delete table ip {Table}\n";
+
+    /// <summary>The arguments that list the relay map with each element's packet counter.</summary>
+    public static IReadOnlyList<string> ListRelays() => ["list", "map", "ip", Table, "relay"];
+
+    /// <summary>Packets counted per direction id in a listing of the relay map (<see cref="ListRelays"/>).</summary>
+    public static Dictionary<int, long> ParseCounters(string listing)
+    {
+        var counts = new Dictionary<int, long>();
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(listing, @"counter packets (\d+) bytes \d+ : 0x([0-9a-f]{8})"))
+        {
+            uint mark = uint.Parse(m.Groups[2].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+            if ((mark & MarkMask) == MarkPrefix)
+            {
+                counts[(int)(mark & ~MarkMask)] = long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+            }
+        }
+
+        return counts;
+    }
 
     /// <summary>The lines that make the kernel forward one direction (value maps first, the key last).</summary>
     public static void Add(StringBuilder script, int id, KernelForwardRule rule, IPAddress egress)

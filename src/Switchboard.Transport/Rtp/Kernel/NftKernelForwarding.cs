@@ -20,22 +20,31 @@ public sealed partial class NftKernelForwarding : IKernelForwarding, IDisposable
     /// <summary>How long the worker gathers changes before running nft.</summary>
     public static readonly TimeSpan BatchDelay = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>How often the packet counters of relays with a listener are read (rtp_timeout), by default.</summary>
+    public static readonly TimeSpan DefaultActivityPoll = TimeSpan.FromSeconds(2);
+
     private readonly INftRunner _runner;
     private readonly ILogger _log;
     private readonly Channel<(Handle Relay, bool Add)> _changes = Channel.CreateUnbounded<(Handle, bool)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _gate = new();
     private readonly bool[] _used = new bool[KernelForwardingScript.MaxId + 1];
     private readonly Task _worker;
+    private readonly Task _poller;
+    private readonly TimeSpan _activityPoll;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Dictionary<int, Handle> _watched = [];
     private int _nextId = 1;
     private int _active;
     private long _refused;
     private int _disposed;
 
-    private NftKernelForwarding(INftRunner runner, ILogger log)
+    private NftKernelForwarding(INftRunner runner, ILogger log, TimeSpan activityPoll)
     {
         _runner = runner;
         _log = log;
+        _activityPoll = activityPoll;
         _worker = Task.Run(RunAsync);
+        _poller = Task.Run(PollAsync);
     }
 
     /// <summary>The table this process started last and has not stopped (for <c>rtp show settings</c>).</summary>
@@ -53,13 +62,14 @@ public sealed partial class NftKernelForwarding : IKernelForwarding, IDisposable
     /// <summary>
     /// Installs the table (replacing one an earlier process left) and starts the worker; null with the reason when
     /// the kernel or the container does not allow it. <paramref name="ipForward"/> is the content of
-    /// /proc/sys/net/ipv4/ip_forward (null: read it).
+    /// /proc/sys/net/ipv4/ip_forward (null: read it); <paramref name="activityPoll"/> how often relays with a packet
+    /// listener have their counters read (default <see cref="DefaultActivityPoll"/>).
     /// </summary>
-    public static async Task<(NftKernelForwarding? Forwarding, string? Error)> StartAsync(INftRunner runner, ILogger log, string? ipForward = null, CancellationToken cancellationToken = default)
+    public static async Task<(NftKernelForwarding? Forwarding, string? Error)> StartAsync(INftRunner runner, ILogger log, string? ipForward = null, TimeSpan? activityPoll = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runner);
         ArgumentNullException.ThrowIfNull(log);
-        var (forwarding, error) = await TryStartAsync(runner, log, ipForward, cancellationToken).ConfigureAwait(false);
+        var (forwarding, error) = await TryStartAsync(runner, log, ipForward, activityPoll ?? DefaultActivityPoll, cancellationToken).ConfigureAwait(false);
         LastRefusal = error;
         if (forwarding is not null)
         {
@@ -69,7 +79,7 @@ public sealed partial class NftKernelForwarding : IKernelForwarding, IDisposable
         return (forwarding, error);
     }
 
-    private static async Task<(NftKernelForwarding? Forwarding, string? Error)> TryStartAsync(INftRunner runner, ILogger log, string? ipForward, CancellationToken cancellationToken)
+    private static async Task<(NftKernelForwarding? Forwarding, string? Error)> TryStartAsync(INftRunner runner, ILogger log, string? ipForward, TimeSpan activityPoll, CancellationToken cancellationToken)
     {
         ipForward ??= ReadIpForward();
         if (ipForward?.Trim() != "1")
@@ -92,10 +102,10 @@ public sealed partial class NftKernelForwarding : IKernelForwarding, IDisposable
             return (null, $"nft refused the table (CAP_NET_ADMIN is needed): {result.Error.Trim()}");
         }
 
-        return (new NftKernelForwarding(runner, log), null);
+        return (new NftKernelForwarding(runner, log, activityPoll), null);
     }
 
-    public IKernelForwardingHandle? TryForward(KernelForwardRule aToB, KernelForwardRule bToA)
+    public IKernelForwardingHandle? TryForward(KernelForwardRule aToB, KernelForwardRule bToA, Action<bool>? packetsSeen = null)
     {
         if (Volatile.Read(ref _disposed) != 0 || !IsIPv4(aToB) || !IsIPv4(bToA))
         {
@@ -115,7 +125,7 @@ public sealed partial class NftKernelForwarding : IKernelForwarding, IDisposable
             }
         }
 
-        var handle = new Handle(this, aToB, bToA, first, second);
+        var handle = new Handle(this, aToB, bToA, first, second, packetsSeen);
         if (_changes.Writer.TryWrite((handle, true)))
         {
             return handle;
@@ -135,6 +145,7 @@ public sealed partial class NftKernelForwarding : IKernelForwarding, IDisposable
         }
 
         _changes.Writer.TryComplete();
+        _stopping.Cancel();
         if (ReferenceEquals(Current, this))
         {
             Current = null;
@@ -143,6 +154,7 @@ public sealed partial class NftKernelForwarding : IKernelForwarding, IDisposable
         try
         {
             _worker.Wait(TimeSpan.FromSeconds(10));
+            _poller.Wait(TimeSpan.FromSeconds(10));
             var result = _runner.RunAsync(["-f", "-"], KernelForwardingScript.Teardown(), CancellationToken.None).GetAwaiter().GetResult();
             if (!result.Success)
             {
@@ -219,6 +231,7 @@ public sealed partial class NftKernelForwarding : IKernelForwarding, IDisposable
     {
         lock (_gate)
         {
+            _watched.Remove(handle.FirstId);
             FreeId(handle.FirstId);
             FreeId(handle.SecondId);
         }
@@ -327,6 +340,14 @@ public sealed partial class NftKernelForwarding : IKernelForwarding, IDisposable
             }
 
             Interlocked.Increment(ref _active);
+            if (relay.Listens)
+            {
+                lock (_gate)
+                {
+                    _watched[relay.FirstId] = relay;
+                }
+            }
+
             if (!relay.MarkApplied())
             {
                 // Disposed while the add was running: its remove is queued behind it (or was skipped): queue it again.
@@ -343,6 +364,58 @@ public sealed partial class NftKernelForwarding : IKernelForwarding, IDisposable
         }
 
         // A remove the kernel refused leaves the ids taken, so no later relay is given a mark still in the table.
+    }
+
+    /// <summary>
+    /// Every <see cref="_activityPoll"/> while relays with a listener are in the kernel: reads the relay map's packet
+    /// counters and tells each such relay which directions forwarded packets since the last read.
+    /// </summary>
+    private async Task PollAsync()
+    {
+        var token = _stopping.Token;
+        while (!token.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(_activityPoll, token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            Handle[] watched;
+            lock (_gate)
+            {
+                watched = [.. _watched.Values];
+            }
+
+            if (watched.Length == 0)
+            {
+                continue;
+            }
+
+            NftResult listing;
+            try
+            {
+                listing = await _runner.RunAsync(KernelForwardingScript.ListRelays(), null, token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is OperationCanceledException or System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
+            {
+                continue;
+            }
+
+            if (!listing.Success)
+            {
+                continue;
+            }
+
+            var counts = KernelForwardingScript.ParseCounters(listing.Output);
+            foreach (var relay in watched)
+            {
+                relay.Observe(counts);
+            }
+        }
     }
 
     /// <summary>Runs one script; null on success, else nft's error.</summary>
@@ -366,9 +439,11 @@ public sealed partial class NftKernelForwarding : IKernelForwarding, IDisposable
     private static partial void LogTeardownFailed(ILogger logger, string error);
 
     /// <summary>One relay's two directions; state changes under a lock (RTP thread disposing, worker applying).</summary>
-    private sealed class Handle(NftKernelForwarding owner, KernelForwardRule aToB, KernelForwardRule bToA, int firstId, int secondId) : IKernelForwardingHandle
+    private sealed class Handle(NftKernelForwarding owner, KernelForwardRule aToB, KernelForwardRule bToA, int firstId, int secondId, Action<bool>? packetsSeen) : IKernelForwardingHandle
     {
         private readonly Lock _gate = new();
+        private long _seenAToB;
+        private long _seenBToA;
         private bool _applied;
         private bool _refused;
         private bool _disposed;
@@ -376,6 +451,29 @@ public sealed partial class NftKernelForwarding : IKernelForwarding, IDisposable
         public int FirstId => firstId;
 
         public int SecondId => secondId;
+
+        public bool Listens => packetsSeen is not null;
+
+        /// <summary>Called by the poller with the counters it read: reports each direction whose count rose.</summary>
+        public void Observe(Dictionary<int, long> counts)
+        {
+            if (packetsSeen is null || !IsActive)
+            {
+                return;
+            }
+
+            if (counts.TryGetValue(firstId, out long aToBCount) && aToBCount > _seenAToB)
+            {
+                _seenAToB = aToBCount;
+                packetsSeen(true);
+            }
+
+            if (counts.TryGetValue(secondId, out long bToACount) && bToACount > _seenBToA)
+            {
+                _seenBToA = bToACount;
+                packetsSeen(false);
+            }
+        }
 
         public bool IsActive
         {

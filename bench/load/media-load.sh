@@ -13,7 +13,8 @@
 #      SWITCHBOARD_RTP_ENGINE (io_uring default / epoll), SWITCHBOARD_RTP_THREADS/_BATCH/_POOL pass through to the PBX,
 #      HIGHPRIORITY=1 writes asterisk.conf [options] highpriority = yes (RTP threads SCHED_RR 10; needs root/CAP_SYS_NICE),
 #      KERNEL=1 writes rtp.conf kernel_forwarding = yes (established relays forwarded by nftables; root, nft, and
-#      net.ipv4.ip_forward = 1, which the script sets in its network namespace).
+#      net.ipv4.ip_forward = 1, which the script sets in its network namespace), RTP_TIMEOUT=N sets the endpoints'
+#      rtp_timeout (with KERNEL=1 it is fed from the kernel's packet counters).
 # Transit and jitter use the kernel's arrival stamps (SO_TIMESTAMPNS) at the generator's sockets.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -45,7 +46,9 @@ for calls in "${STEPS[@]}"; do
   printf '[t-udp]\ntype = transport\nprotocol = udp\nbind = 127.0.0.1:%s\n' "$PORT" > "$WORK/data/etc/asterisk/pjsip.conf"
   {
     printf '[user](!)\ntype = wizard\naccepts_auth = yes\naccepts_registrations = yes\nendpoint/context = load\n'
-    printf 'endpoint/allow = !all,ulaw\nendpoint/direct_media = no\naor/max_contacts = 1\naor/remove_existing = yes\n\n'
+    printf 'endpoint/allow = !all,ulaw\nendpoint/direct_media = no\naor/max_contacts = 1\naor/remove_existing = yes\n'
+    if [ -n "${RTP_TIMEOUT:-}" ]; then printf 'endpoint/rtp_timeout = %s\n' "$RTP_TIMEOUT"; fi
+    printf '\n'
     printf '[caller](user)\ninbound_auth/username = caller\ninbound_auth/password = pw-caller\n\n'
     printf '[callee](user)\ninbound_auth/username = callee\ninbound_auth/password = pw-callee\n'
   } > "$WORK/data/etc/asterisk/pjsip_wizard.conf"

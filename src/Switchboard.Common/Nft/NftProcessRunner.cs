@@ -23,7 +23,13 @@ public sealed class NftProcessRunner : INftRunner
     /// <summary>A runner that executes nft inside the network namespace <paramref name="name"/>.</summary>
     public static NftProcessRunner InNamespace(string name, string nft = "nft") => new("ip", ["netns", "exec", name, nft]);
 
-    public async Task<NftResult> RunAsync(IReadOnlyList<string> arguments, string? standardInput, CancellationToken cancellationToken)
+    public Task<NftResult> RunAsync(IReadOnlyList<string> arguments, string? standardInput, CancellationToken cancellationToken)
+        => RunAsync(arguments, standardInput, null, cancellationToken);
+
+    public Task<NftResult> RunLinesAsync(IReadOnlyList<string> arguments, Action<string> onLine, CancellationToken cancellationToken)
+        => RunAsync(arguments, null, onLine ?? throw new ArgumentNullException(nameof(onLine)), cancellationToken);
+
+    private async Task<NftResult> RunAsync(IReadOnlyList<string> arguments, string? standardInput, Action<string>? onLine, CancellationToken cancellationToken)
     {
         var psi = new ProcessStartInfo(_fileName)
         {
@@ -44,7 +50,7 @@ public sealed class NftProcessRunner : INftRunner
 
         using var process = new Process { StartInfo = psi };
         process.Start();
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stdout = onLine is null ? process.StandardOutput.ReadToEndAsync(cancellationToken) : ReadLinesAsync(process.StandardOutput, onLine, cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_timeout);
@@ -65,6 +71,16 @@ public sealed class NftProcessRunner : INftRunner
         }
 
         return new NftResult(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
+    }
+
+    private static async Task<string> ReadLinesAsync(StreamReader output, Action<string> onLine, CancellationToken cancellationToken)
+    {
+        while (await output.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            onLine(line);
+        }
+
+        return "";
     }
 
     private static async Task WriteInputAsync(Process process, string? input, CancellationToken cancellationToken)

@@ -67,16 +67,42 @@ public static class KernelForwardingScript
     public static Dictionary<int, long> ParseCounters(string listing)
     {
         var counts = new Dictionary<int, long>();
-        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(listing, @"counter packets (\d+) bytes \d+ : 0x([0-9a-f]{8})"))
-        {
-            uint mark = uint.Parse(m.Groups[2].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-            if ((mark & MarkMask) == MarkPrefix)
-            {
-                counts[(int)(mark & ~MarkMask)] = long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-            }
-        }
-
+        ParseCounters(listing, counts);
         return counts;
+    }
+
+    /// <summary>
+    /// Adds the elements of one piece of a listing (nft never breaks an element across lines) to
+    /// <paramref name="counts"/>: each "counter packets N bytes M : 0xMARK" of a mark of ours. No allocation.
+    /// </summary>
+    public static void ParseCounters(ReadOnlySpan<char> text, Dictionary<int, long> counts)
+    {
+        const string Counter = "counter packets ";
+        while (true)
+        {
+            int at = text.IndexOf(Counter, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                return;
+            }
+
+            text = text[(at + Counter.Length)..];
+            int space = text.IndexOf(' ');
+            int mark = text.IndexOf(": 0x", StringComparison.Ordinal);
+            if (space < 0 || mark < 0 || mark + 12 > text.Length
+                || !long.TryParse(text[..space], NumberStyles.None, CultureInfo.InvariantCulture, out long packets)
+                || !uint.TryParse(text.Slice(mark + 4, 8), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out uint value))
+            {
+                continue;
+            }
+
+            if ((value & MarkMask) == MarkPrefix)
+            {
+                counts[(int)(value & ~MarkMask)] = packets;
+            }
+
+            text = text[(mark + 12)..];
+        }
     }
 
     /// <summary>The lines that make the kernel forward one direction (value maps first, the key last).</summary>

@@ -33,6 +33,7 @@ public sealed partial class NftKernelForwarding : IKernelForwarding, IDisposable
     private readonly TimeSpan _activityPoll;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Dictionary<int, Handle> _watched = [];
+    private readonly Dictionary<int, long> _counts = [];
     private int _nextId = 1;
     private int _active;
     private long _refused;
@@ -396,9 +397,10 @@ public sealed partial class NftKernelForwarding : IKernelForwarding, IDisposable
             }
 
             NftResult listing;
+            _counts.Clear();
             try
             {
-                listing = await _runner.RunAsync(KernelForwardingScript.ListRelays(), null, token).ConfigureAwait(false);
+                listing = await _runner.RunLinesAsync(KernelForwardingScript.ListRelays(), line => KernelForwardingScript.ParseCounters(line, _counts), token).ConfigureAwait(false);
             }
             catch (Exception e) when (e is OperationCanceledException or System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
             {
@@ -410,10 +412,9 @@ public sealed partial class NftKernelForwarding : IKernelForwarding, IDisposable
                 continue;
             }
 
-            var counts = KernelForwardingScript.ParseCounters(listing.Output);
             foreach (var relay in watched)
             {
-                relay.Observe(counts);
+                relay.Observe(_counts);
             }
         }
     }

@@ -25,16 +25,15 @@ public sealed partial class NftKernelForwarding : IKernelForwarding, IDisposable
 
     private readonly INftRunner _runner;
     private readonly ILogger _log;
-    private readonly Channel<(Handle Relay, bool Add)> _changes = Channel.CreateUnbounded<(Handle, bool)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<(KernelRelayHandle Relay, bool Add)> _changes = Channel.CreateUnbounded<(KernelRelayHandle, bool)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _gate = new();
-    private readonly bool[] _used = new bool[KernelForwardingScript.MaxId + 1];
+    private readonly KernelForwardingMarks _marks = new();
     private readonly Task _worker;
     private readonly Task _poller;
     private readonly TimeSpan _activityPoll;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Dictionary<int, Handle> _watched = [];
+    private readonly Dictionary<int, KernelRelayHandle> _watched = [];
     private readonly Dictionary<int, long> _counts = [];
-    private int _nextId = 1;
     private int _active;
     private long _refused;
     private int _disposed;
@@ -117,16 +116,16 @@ public sealed partial class NftKernelForwarding : IKernelForwarding, IDisposable
         int second;
         lock (_gate)
         {
-            first = AllocateId();
-            second = first == 0 ? 0 : AllocateId();
+            first = _marks.Allocate();
+            second = first == 0 ? 0 : _marks.Allocate();
             if (second == 0)
             {
-                FreeId(first);
+                _marks.Free(first);
                 return null;
             }
         }
 
-        var handle = new Handle(this, aToB, bToA, first, second, packetsSeen);
+        var handle = new KernelRelayHandle(this, aToB, bToA, first, second, packetsSeen);
         if (_changes.Writer.TryWrite((handle, true)))
         {
             return handle;
@@ -185,7 +184,7 @@ public sealed partial class NftKernelForwarding : IKernelForwarding, IDisposable
         && rule.Egress.AddressFamily == AddressFamily.InterNetwork;
 
     /// <summary>The local address datagrams to <paramref name="destination"/> leave from (connecting a UDP socket sends nothing).</summary>
-    private static IPAddress? EgressAddress(KernelForwardRule rule)
+    internal static IPAddress? EgressAddress(KernelForwardRule rule)
     {
         if (!rule.Egress.Address.Equals(IPAddress.Any))
         {
@@ -204,41 +203,17 @@ public sealed partial class NftKernelForwarding : IKernelForwarding, IDisposable
         }
     }
 
-    private int AllocateId()
-    {
-        for (int i = 0; i < KernelForwardingScript.MaxId; i++)
-        {
-            int id = _nextId;
-            _nextId = _nextId == KernelForwardingScript.MaxId ? 1 : _nextId + 1;
-            if (!_used[id])
-            {
-                _used[id] = true;
-                return id;
-            }
-        }
-
-        return 0;
-    }
-
-    private void FreeId(int id)
-    {
-        if (id > 0)
-        {
-            _used[id] = false;
-        }
-    }
-
-    private void Release(Handle handle)
+    private void Release(KernelRelayHandle handle)
     {
         lock (_gate)
         {
             _watched.Remove(handle.FirstId);
-            FreeId(handle.FirstId);
-            FreeId(handle.SecondId);
+            _marks.Free(handle.FirstId);
+            _marks.Free(handle.SecondId);
         }
     }
 
-    private void Remove(Handle handle)
+    internal void Remove(KernelRelayHandle handle)
     {
         if (!_changes.Writer.TryWrite((handle, false)))
         {
@@ -250,7 +225,7 @@ public sealed partial class NftKernelForwarding : IKernelForwarding, IDisposable
     private async Task RunAsync()
     {
         var reader = _changes.Reader;
-        var batch = new List<(Handle Relay, bool Add)>();
+        var batch = new List<(KernelRelayHandle Relay, bool Add)>();
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
             await Task.Delay(BatchDelay).ConfigureAwait(false);
@@ -265,9 +240,9 @@ public sealed partial class NftKernelForwarding : IKernelForwarding, IDisposable
     }
 
     /// <summary>Applies one gathered batch as one transaction, else change by change.</summary>
-    private async Task ApplyAsync(List<(Handle Relay, bool Add)> batch)
+    private async Task ApplyAsync(List<(KernelRelayHandle Relay, bool Add)> batch)
     {
-        var work = new List<(Handle Relay, bool Add, string Lines)>(batch.Count);
+        var work = new List<(KernelRelayHandle Relay, bool Add, string Lines)>(batch.Count);
         foreach (var (relay, add) in batch)
         {
             if (add && relay.RemovedBeforeApplied)
@@ -328,7 +303,7 @@ public sealed partial class NftKernelForwarding : IKernelForwarding, IDisposable
         }
     }
 
-    private void Done(Handle relay, bool add, bool succeeded)
+    private void Done(KernelRelayHandle relay, bool add, bool succeeded)
     {
         if (add)
         {
@@ -385,7 +360,7 @@ public sealed partial class NftKernelForwarding : IKernelForwarding, IDisposable
                 return;
             }
 
-            Handle[] watched;
+            KernelRelayHandle[] watched;
             lock (_gate)
             {
                 watched = [.. _watched.Values];
@@ -438,149 +413,4 @@ public sealed partial class NftKernelForwarding : IKernelForwarding, IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "kernel forwarding: removing the nftables table failed: {Error}")]
     private static partial void LogTeardownFailed(ILogger logger, string error);
-
-    /// <summary>One relay's two directions; state changes under a lock (RTP thread disposing, worker applying).</summary>
-    private sealed class Handle(NftKernelForwarding owner, KernelForwardRule aToB, KernelForwardRule bToA, int firstId, int secondId, Action<bool>? packetsSeen) : IKernelForwardingHandle
-    {
-        private readonly Lock _gate = new();
-        private long _seenAToB;
-        private long _seenBToA;
-        private bool _applied;
-        private bool _refused;
-        private bool _disposed;
-
-        public int FirstId => firstId;
-
-        public int SecondId => secondId;
-
-        public bool Listens => packetsSeen is not null;
-
-        /// <summary>Called by the poller with the counters it read: reports each direction whose count rose.</summary>
-        public void Observe(Dictionary<int, long> counts)
-        {
-            if (packetsSeen is null || !IsActive)
-            {
-                return;
-            }
-
-            if (counts.TryGetValue(firstId, out long aToBCount) && aToBCount > _seenAToB)
-            {
-                _seenAToB = aToBCount;
-                packetsSeen(true);
-            }
-
-            if (counts.TryGetValue(secondId, out long bToACount) && bToACount > _seenBToA)
-            {
-                _seenBToA = bToACount;
-                packetsSeen(false);
-            }
-        }
-
-        public bool IsActive
-        {
-            get
-            {
-                lock (_gate)
-                {
-                    return _applied && !_disposed;
-                }
-            }
-        }
-
-        public bool IsRefused
-        {
-            get
-            {
-                lock (_gate)
-                {
-                    return _refused;
-                }
-            }
-        }
-
-        public bool Applied
-        {
-            get
-            {
-                lock (_gate)
-                {
-                    return _applied;
-                }
-            }
-        }
-
-        public bool RemovedBeforeApplied
-        {
-            get
-            {
-                lock (_gate)
-                {
-                    return _disposed && !_applied;
-                }
-            }
-        }
-
-        public string? AddLines()
-        {
-            var first = EgressAddress(aToB);
-            var second = EgressAddress(bToA);
-            if (first is null || second is null)
-            {
-                return null;
-            }
-
-            var script = new StringBuilder();
-            KernelForwardingScript.Add(script, firstId, aToB, first);
-            KernelForwardingScript.Add(script, secondId, bToA, second);
-            return script.ToString();
-        }
-
-        public string RemoveLines()
-        {
-            var script = new StringBuilder();
-            KernelForwardingScript.Remove(script, firstId, aToB);
-            KernelForwardingScript.Remove(script, secondId, bToA);
-            return script.ToString();
-        }
-
-        public string Describe() => $"{aToB.Source} -> :{aToB.LocalPort} / {bToA.Source} -> :{bToA.LocalPort}";
-
-        public void Refuse()
-        {
-            lock (_gate)
-            {
-                _refused = true;
-            }
-        }
-
-        /// <summary>Records that the kernel took it; false when it was disposed meanwhile (the caller removes it).</summary>
-        public bool MarkApplied()
-        {
-            lock (_gate)
-            {
-                _applied = true;
-                return !_disposed;
-            }
-        }
-
-        public void Dispose()
-        {
-            bool remove;
-            lock (_gate)
-            {
-                if (_disposed)
-                {
-                    return;
-                }
-
-                _disposed = true;
-                remove = _applied;
-            }
-
-            if (remove)
-            {
-                owner.Remove(this);
-            }
-        }
-    }
 }

@@ -59,7 +59,7 @@ public sealed partial class KernelForwardingNamespaceTests
 
         // rtp_timeout (30 s) on A: while the kernel forwards, A's packets are known from the kernel's counters.
         using var wheel = new TimingWheel(TimeProvider.System);
-        using var watch = new RtpTimeoutWatch(legA, wheel, new NoTimeouts());
+        using var watch = new RtpTimeoutWatch(legA, wheel, new NoRtpTimeouts());
         watch.Start(TimeSpan.FromSeconds(30));
         var talk = new Talk(phoneA, phoneB, socketA.LocalRtpEndPoint, socketB.LocalRtpEndPoint);
 
@@ -172,13 +172,6 @@ public sealed partial class KernelForwardingNamespaceTests
         thread.Start();
         thread.Join();
         return failure is null ? result! : throw new InvalidOperationException("could not enter the namespace", failure);
-    }
-
-    private sealed class NoTimeouts : IRtpTimeoutListener
-    {
-        public void OnRtpTimeout(RtpLeg leg, TimeSpan silence)
-        {
-        }
     }
 
     [LibraryImport("libc", EntryPoint = "setns", SetLastError = true)]

@@ -79,6 +79,17 @@ public sealed class RtpRelayKernelTests
 
         public RtpRelay Relay { get; }
 
+        /// <summary>Talks until the relay asks the kernel again, and lets the kernel take that request.</summary>
+        public RecordingKernel.Handle HandOver()
+        {
+            int before = Kernel.Requests.Count;
+            Talk(RtpRelay.KernelCheckPackets);
+            Assert.Equal(before + 1, Kernel.Requests.Count);
+            var handle = Kernel.Requests[^1].Handle;
+            handle.Applied = true;
+            return handle;
+        }
+
         /// <summary>Both phones send <paramref name="count"/> packets each, interleaved, 20 ms apart.</summary>
         public void Talk(int count, int ptA = 0, int ptB = 0)
         {
@@ -121,9 +132,7 @@ public sealed class RtpRelayKernelTests
     public void PacketsThatKeepArrivingAfterTheKernelTookOverTakeTheRelayBackAndItAsksAgainLater()
     {
         var call = new Call(new RtpLegMedia("ulaw", 0, 101), new RtpLegMedia("ulaw", 0, 101));
-        call.Talk(RtpRelay.KernelCheckPackets);
-        var first = Assert.Single(call.Kernel.Requests).Handle;
-        first.Applied = true;
+        var first = call.HandOver();
 
         // Eleven accepted packets after activation: the flow no longer matches what the kernel forwards.
         call.Talk(6);
@@ -139,15 +148,11 @@ public sealed class RtpRelayKernelTests
     public void AReNegotiationOrTheEndOfTheBridgeTakesItBack()
     {
         var call = new Call(new RtpLegMedia("ulaw", 0, 101), new RtpLegMedia("ulaw", 0, 101));
-        call.Talk(RtpRelay.KernelCheckPackets);
-        var first = Assert.Single(call.Kernel.Requests).Handle;
-        first.Applied = true;
+        var first = call.HandOver();
 
         call.Relay.Refresh();
         Assert.True(first.Disposed);
-        call.Talk(RtpRelay.KernelCheckPackets);
-        var second = call.Kernel.Requests[1].Handle;
-        second.Applied = true;
+        var second = call.HandOver();
 
         call.Relay.Dispose();
         Assert.True(second.Disposed);
@@ -160,8 +165,7 @@ public sealed class RtpRelayKernelTests
         // is unknown here. When the bridge ends and a prompt plays to A, continuing "after" the stale number would send
         // numbers A's phone has already passed; a new SSRC (with the marker) starts a stream it accepts afresh.
         var call = new Call(new RtpLegMedia("ulaw", 0, 101), new RtpLegMedia("ulaw", 0, 101));
-        call.Talk(RtpRelay.KernelCheckPackets);
-        call.Kernel.Requests[0].Handle.Applied = true;
+        call.HandOver();
         call.Relay.Stop();
 
         var prompt = RtpBuilder.Audio(0, 7, 1000, 0xC1);
@@ -204,12 +208,10 @@ public sealed class RtpRelayKernelTests
     {
         var call = new Call(new RtpLegMedia("ulaw", 0, 101), new RtpLegMedia("ulaw", 0, 101));
         using var wheel = new TimingWheel(call.Time);
-        call.Talk(RtpRelay.KernelCheckPackets);
-        var first = Assert.Single(call.Kernel.Requests).Handle;
-        first.Applied = true;
+        var first = call.HandOver();
 
         // rtp_timeout (30 s) starting on B: the flow comes back, then goes to the kernel again with a listener.
-        using var watch = new RtpTimeoutWatch(call.LegB, wheel, new NoTimeouts());
+        using var watch = new RtpTimeoutWatch(call.LegB, wheel, new NoRtpTimeouts());
         watch.Start(TimeSpan.FromSeconds(30));
         Assert.True(first.Disposed);
         call.Talk(RtpRelay.KernelCheckPackets);
@@ -234,7 +236,7 @@ public sealed class RtpRelayKernelTests
     {
         var call = new Call(new RtpLegMedia("ulaw", 0, 101), new RtpLegMedia("ulaw", 0, 101));
         using var wheel = new TimingWheel(call.Time);
-        using var watch = new RtpTimeoutWatch(call.LegA, wheel, new NoTimeouts());
+        using var watch = new RtpTimeoutWatch(call.LegA, wheel, new NoRtpTimeouts());
         watch.Start(TimeSpan.FromSeconds(5));
         call.Talk(RtpRelay.KernelCheckPackets * 3);
         Assert.Empty(call.Kernel.Requests);
@@ -281,12 +283,5 @@ public sealed class RtpRelayKernelTests
         }
 
         Assert.Empty(kernel.Requests);
-    }
-
-    private sealed class NoTimeouts : IRtpTimeoutListener
-    {
-        public void OnRtpTimeout(RtpLeg leg, TimeSpan silence)
-        {
-        }
     }
 }

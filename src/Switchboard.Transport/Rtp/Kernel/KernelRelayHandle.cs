@@ -5,16 +5,18 @@ namespace Switchboard.Transport.Rtp.Kernel;
 
 /// <summary>
 /// One relay's two directions in <see cref="NftKernelForwarding"/>: their marks, the nft lines that add and remove
-/// them, and their state, changed under a lock (the RTP thread disposing, the worker applying, the poller reading).
+/// them, and their state: one flags word set atomically (the RTP thread disposing, the worker applying, the poller
+/// reading).
 /// </summary>
 internal sealed class KernelRelayHandle(NftKernelForwarding owner, KernelForwardRule aToB, KernelForwardRule bToA, int firstId, int secondId, Action<bool>? packetsSeen) : IKernelForwardingHandle
 {
-    private readonly Lock _gate = new();
+    private const int AppliedFlag = 1;
+    private const int RefusedFlag = 2;
+    private const int DisposedFlag = 4;
+
+    private int _state;
     private long _seenAToB;
     private long _seenBToA;
-    private bool _applied;
-    private bool _refused;
-    private bool _disposed;
 
     public int FirstId => firstId;
 
@@ -43,49 +45,14 @@ internal sealed class KernelRelayHandle(NftKernelForwarding owner, KernelForward
         }
     }
 
-    public bool IsActive
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _applied && !_disposed;
-            }
-        }
-    }
+    /// <summary>Read on the RTP thread for packets that still reach the process: one volatile read, no lock.</summary>
+    public bool IsActive => (Volatile.Read(ref _state) & (AppliedFlag | DisposedFlag)) == AppliedFlag;
 
-    public bool IsRefused
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _refused;
-            }
-        }
-    }
+    public bool IsRefused => (Volatile.Read(ref _state) & RefusedFlag) != 0;
 
-    public bool Applied
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _applied;
-            }
-        }
-    }
+    public bool Applied => (Volatile.Read(ref _state) & AppliedFlag) != 0;
 
-    public bool RemovedBeforeApplied
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _disposed && !_applied;
-            }
-        }
-    }
+    public bool RemovedBeforeApplied => (Volatile.Read(ref _state) & (AppliedFlag | DisposedFlag)) == DisposedFlag;
 
     public string? AddLines()
     {
@@ -112,39 +79,19 @@ internal sealed class KernelRelayHandle(NftKernelForwarding owner, KernelForward
 
     public string Describe() => $"{aToB.Source} -> :{aToB.LocalPort} / {bToA.Source} -> :{bToA.LocalPort}";
 
-    public void Refuse()
-    {
-        lock (_gate)
-        {
-            _refused = true;
-        }
-    }
+    public void Refuse() => Interlocked.Or(ref _state, RefusedFlag);
 
-    /// <summary>Records that the kernel took it; false when it was disposed meanwhile (the caller removes it).</summary>
-    public bool MarkApplied()
-    {
-        lock (_gate)
-        {
-            _applied = true;
-            return !_disposed;
-        }
-    }
+    /// <summary>
+    /// Records that the kernel took it; false when it was disposed meanwhile (the caller removes it). With
+    /// <see cref="Dispose"/> setting its flag the same way, exactly one of the two sees the other's flag: the removal
+    /// is queued once.
+    /// </summary>
+    public bool MarkApplied() => (Interlocked.Or(ref _state, AppliedFlag) & DisposedFlag) == 0;
 
     public void Dispose()
     {
-        bool remove;
-        lock (_gate)
-        {
-            if (_disposed)
-            {
-                return;
-            }
-
-            _disposed = true;
-            remove = _applied;
-        }
-
-        if (remove)
+        int before = Interlocked.Or(ref _state, DisposedFlag);
+        if ((before & (DisposedFlag | AppliedFlag)) == AppliedFlag)
         {
             owner.Remove(this);
         }
